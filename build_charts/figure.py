@@ -1,0 +1,78 @@
+"""The HTML of one chart figure: static SVG, caption from metadata, data table, downloads.
+
+The figure works with no JavaScript at all; `docs/assets/javascripts/charts.js`
+later swaps the static SVG for a live Vega view when the figure nears the viewport.
+Every data string passes through `html.escape`: data is text, never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from build_charts import formats
+from build_charts.data import Dataset
+from build_charts.pipeline import ASSET_DIR, ROOT_MARK
+
+
+def prefix_svg_ids(svg: str, prefix: str) -> str:
+    """Give every id in an inline SVG a chart-specific prefix, so two charts on a page never clash."""
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    for old in sorted(ids, key=len, reverse=True):
+        new = f"{prefix}-{old}"
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})")
+        svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
+    return svg
+
+
+def static_svg(svg: str, chart_id: str) -> str:
+    """The build-time SVG, made safe to inline: no fixed size, hidden from screen readers."""
+    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
+    svg = prefix_svg_ids(svg, f"mw-{chart_id}")
+    # the figure's text description is the accessible name; the table carries the values
+    return re.sub(r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1)
+
+
+def table_html(columns: list[tuple[str, str | None]], rows: list[dict[str, Any]], caption: str) -> str:
+    head = "".join(f'<th scope="col">{escape(name)}{f" ({escape(unit)})" if unit else ""}</th>' for name, unit in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(formats.cell(r.get(name), unit))}</td>" for name, unit in columns) + "</tr>"
+        for r in rows
+    )
+    return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def dataset_columns(ds: Dataset) -> list[tuple[str, str | None]]:
+    return [(name, col.unit) for name, col in ds.meta.columns.items()]
+
+
+def render(chart_id: str, key: str, title: str, description: str, svg: str, datasets: list[Dataset]) -> str:
+    """The complete `<figure>`; asset URLs start with ROOT_MARK, resolved per page later."""
+    base = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"
+    fid = f"fig-{chart_id.replace('_', '-')}"
+    tables = "".join(
+        table_html(dataset_columns(ds), ds.rows, f"{ds.meta.title} ({ds.meta.period})") for ds in datasets
+    )
+    data_links = (
+        f'<a href="{base}.csv" download>CSV</a> · <a href="{base}.json" download>JSON</a> · ' if datasets else ""
+    )
+    return (
+        f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json" '
+        f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">'
+        f'<div class="mw-chart__title" id="{fid}-title">{escape(title)}'
+        f' <a class="mw-chart__anchor" href="#{fid}" aria-label="Link to this chart">¶</a></div>'
+        f'<div class="mw-chart__view" role="img" aria-label="{escape(description, quote=True)}">'
+        f"{static_svg(svg, chart_id)}</div>"
+        f'<figcaption class="mw-chart__caption">'
+        f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
+        f"{formats.caption_html(datasets)}"
+        + (
+            f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>'
+            if datasets
+            else ""
+        )
+        + f'<p class="mw-chart__downloads">Download: {data_links}'
+        f'<a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a></p>'
+        "</figcaption></figure>"
+    )

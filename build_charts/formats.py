@@ -1,0 +1,80 @@
+"""Shared wording rules: number formats with units, and captions derived from metadata.
+
+Nothing here is typed twice: chart captions, tooltips, tables and the Sources page all
+take their words from a dataset's `.meta.yml` through these functions.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from build_charts.data import Dataset, Origin
+
+UNIT_STYLE = {
+    # unit in metadata -> (prefix, suffix)
+    "RMB billion": ("RMB ", " bn"),
+    "million": ("", " m"),
+    "million users": ("", " m"),
+    "million sellers": ("", " m"),
+    "percent": ("", "%"),
+}
+
+
+def number(value: float | int | None, unit: str | None = None, digits: int | None = None) -> str:
+    """Format a value with its unit for people: 'RMB 19.1 bn', '788.4 m', '27.4%'."""
+    if value is None:
+        return "no data"
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{digits}f}"
+    prefix, suffix = UNIT_STYLE.get(unit or "", ("", f" {unit}" if unit else ""))
+    return f"{prefix}{text}{suffix}"
+
+
+def with_period(value_text: str, period: Any) -> str:
+    """'RMB 19.1 bn, 2012' — a tooltip line always says which period a value is for."""
+    return f"{value_text}, {period}"
+
+
+def cite(origin: Origin) -> str:
+    """One source, as HTML: producer, linked title, date published."""
+    date = f" ({escape(origin.date_published)})" if origin.date_published else ""
+    kind = " [secondary copy]" if origin.kind == "secondary" else ""
+    return (
+        f'{escape(origin.producer)}, <a href="{escape(origin.url, quote=True)}" rel="noopener">'
+        f"“{escape(origin.title)}”</a>{date}{kind}"
+    )
+
+
+def accessed(origins: list[Origin]) -> str:
+    dates = sorted({o.date_accessed for o in origins})
+    return "Accessed " + ", ".join(dates) + "." if dates else ""
+
+
+def caption_html(datasets: list[Dataset]) -> str:
+    """The source line and notes under a chart, derived from the datasets it draws."""
+    if not datasets:
+        return '<p class="mw-chart__sources"><strong>Schematic, not data:</strong> an illustration of the argument.</p>'
+    origins: list[Origin] = []
+    for ds in datasets:
+        for o in ds.used_origins().values():
+            if o not in origins:
+                origins.append(o)
+    label = "Source" if len(origins) == 1 else "Sources"
+    parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> ' + "; ".join(cite(o) for o in origins)
+             + f". {accessed(origins)}</p>"]
+    notes = [n for ds in datasets for n in ds.meta.notes]
+    if notes:
+        parts.append('<ul class="mw-chart__notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")
+    return "".join(parts)
+
+
+def cell(value: Any, unit: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return number(value, None, digits=None if unit != "percent" else 1)
+    return str(value)

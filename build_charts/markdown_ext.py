@@ -1,0 +1,93 @@
+"""Python-Markdown extension: `[[chart ID]]` on its own line embeds a chart figure.
+
+`[[sources]]` on its own line embeds the generated list of every dataset and its origins.
+This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
+generator that runs Python-Markdown; there, set `root` to the site's base URL.
+
+    markdown_extensions:
+      - build_charts.markdown_ext:
+          project_root: .
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from build_charts import pipeline
+from build_charts.errors import ChartError
+
+LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources)(?:\s+(?P<id>[^\]\s]*))?\s*\]\]\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+# The page being converted and how many lines its front matter took (set by the MkDocs hook).
+current_page: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("current_page", default=None)
+
+
+class ChartPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, ext: ChartsExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        project = self.ext.project()
+        page, offset = current_page.get() or (None, 0)
+        out: list[str] = []
+        fence = None
+        for n, line in enumerate(lines, 1):
+            f = FENCE.match(line)
+            if f:  # chart lines inside code fences are examples, not charts
+                fence = None if fence == f.group(1) else (fence or f.group(1))
+            m = None if fence or f else LINE.match(line)
+            if not m:
+                out.append(line)
+                continue
+            if m["what"] == "sources":
+                out.extend(pipeline.sources_markdown(project).splitlines())
+                continue
+            cid = m["id"] or ""
+            known = pipeline.chart_ids(project)
+            if cid not in known:
+                raise ChartError(page, n + offset, "chart",
+                                 f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}")
+            html = pipeline.figure_html(project, cid)
+            out.append(m["indent"] + self.md.htmlStash.store(html))
+        return out
+
+
+class RootPostprocessor(Postprocessor):
+    """Resolve the site-root marker in asset URLs when a fixed `root` is configured."""
+
+    def __init__(self, md: Markdown, root: str):
+        super().__init__(md)
+        self.root = root
+
+    def run(self, text: str) -> str:
+        return text.replace(pipeline.ROOT_MARK, self.root) if self.root else text
+
+
+class ChartsExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "project_root": [".", "Folder holding data/ and build_charts/charts/"],
+            "root": ["", "Site base URL for asset links; empty leaves the marker for a per-page resolver"],
+        }
+        super().__init__(**kwargs)
+
+    def project(self) -> pipeline.Project:
+        return pipeline.Project.at(Path(self.getConfig("project_root")))
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # priority 29: after whitespace normalising (30, which would strip stash markers),
+        # before fenced code (25) and raw-HTML blocks (20)
+        md.preprocessors.register(ChartPreprocessor(md, self), "mw_charts", 29)
+        md.postprocessors.register(RootPostprocessor(md, self.getConfig("root")), "mw_charts_root", 5)
+
+
+def makeExtension(**kwargs) -> ChartsExtension:
+    return ChartsExtension(**kwargs)

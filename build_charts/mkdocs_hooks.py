@@ -1,0 +1,68 @@
+"""The thin MkDocs glue around the chart pipeline (everything else is plain Python-Markdown).
+
+- before any page is read: build every chart (cached), so a broken data file or chart
+  stops the build before a single page is written, and print one progress line;
+- while `mkdocs serve` runs: watch data/ and build_charts/ too;
+- per page: point asset URLs at the site root relative to that page;
+- after the build: publish the charts' files under assets/charts/ and the colour CSS.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from build_charts import pipeline, theme
+from build_charts.errors import PipelineError
+from build_charts.markdown_ext import current_page
+
+log = logging.getLogger("mkdocs.build_charts")
+_state: dict = {}
+
+
+def _project(config) -> pipeline.Project:
+    return pipeline.Project.at(Path(config.config_file_path).parent)
+
+
+def on_config(config):
+    project = _project(config)
+    for folder in (project.data_dir, project.charts_dir.parent):
+        if str(folder) not in config.watch:
+            config.watch.append(str(folder))
+    return config
+
+
+def on_pre_build(config):
+    project = _project(config)
+    ids = [*pipeline.chart_ids(project), pipeline.SOURCES_ID]
+    try:
+        report = pipeline.ensure(project, ids)
+    except PipelineError as e:
+        raise PluginError(f"chart pipeline: {e}") from None
+    _state["ids"] = ids[:-1]
+    log.info(report.line())
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Front matter is stripped before Markdown sees the page: remember its length for line numbers.
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+    offset = max(0, source.count("\n") - markdown.count("\n"))
+    _state["token"] = current_page.set((f"docs/{page.file.src_uri}", offset))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    depth = page.url.count("/") if config.use_directory_urls else page.file.dest_uri.count("/")
+    return html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
+
+
+def on_post_build(config):
+    project = _project(config)
+    dest = Path(config.site_dir) / pipeline.ASSET_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in pipeline.assets(project, _state.get("ids", [])):
+        shutil.copyfile(path, dest / path.name)
+    (dest / "theme.css").write_text(theme.dark_css(), encoding="utf-8")

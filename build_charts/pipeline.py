@@ -1,0 +1,155 @@
+"""The light half of the chart pipeline: find charts, key them by content, reuse the cache.
+
+Nothing here imports Altair. A chart's cache key is a hash of everything its output
+depends on — its module, the shared modules, the data files its `build()` asks for
+(read from its signature) and the library versions — so an unchanged chart costs a
+few file reads, and any change rebuilds it. Charts that must be (re)built are
+rendered in a fresh Python process (`python -m build_charts.render`), which always
+runs the code as it is on disk, even inside a long-running `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from build_charts.errors import ChartError
+
+PACKAGE = Path(__file__).resolve().parent
+ROOT_MARK = "@@MW_ROOT@@/"  # stands for "the site root, relative to this page" in generated HTML
+ASSET_DIR = "assets/charts"
+SHARED = ["data.py", "errors.py", "formats.py", "figure.py", "render.py", "theme.py", "pipeline.py"]
+SOURCES_ID = "_sources"  # pseudo-chart: the generated Sources page
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's data, charts and cache live."""
+
+    root: Path
+    data_dir: Path
+    charts_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def at(cls, root: Path | str, cache_dir: Path | str | None = None) -> Project:
+        root = Path(root).resolve()
+        cache = Path(cache_dir) if cache_dir else Path(os.environ.get("MW_CACHE_DIR", root / ".cache" / "charts"))
+        return cls(root, root / "data", root / "build_charts" / "charts", cache.resolve())
+
+
+def chart_ids(project: Project) -> list[str]:
+    """Every chart id: one module per chart in build_charts/charts/, named after the id."""
+    return sorted(p.stem for p in project.charts_dir.glob("*.py") if not p.stem.startswith("_"))
+
+
+def chart_datasets(module: Path) -> list[str]:
+    """The dataset ids a chart draws: the parameter names of its `build()` function."""
+    try:
+        tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
+    except SyntaxError as e:
+        raise ChartError(module, e.lineno, None, f"syntax error: {e.msg}") from None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "build":
+            return [a.arg for a in node.args.args]
+    raise ChartError(module, 1, None, "a chart module must define `build(<dataset ids>…)` returning an Altair chart")
+
+
+def _versions() -> str:
+    return f"altair={version('altair')};vl-convert={version('vl-convert-python')};py={sys.version_info[:2]}"
+
+
+def _digest(paths: list[Path], extra: str) -> str:
+    h = hashlib.sha256(extra.encode())
+    for p in paths:
+        h.update(str(p.name).encode())
+        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    return h.hexdigest()[:16]
+
+
+def cache_key(project: Project, chart_id: str) -> str:
+    """Hash of every input the chart's output depends on."""
+    if chart_id == SOURCES_ID:
+        inputs = sorted(project.data_dir.glob("*.csv")) + sorted(project.data_dir.glob("*.meta.yml"))
+    else:
+        module = project.charts_dir / f"{chart_id}.py"
+        if not module.exists():
+            raise ChartError(module, None, None, f"unknown chart id {chart_id!r}")
+        inputs = [module]
+        for ds in chart_datasets(module):
+            inputs += [project.data_dir / f"{ds}.csv", project.data_dir / f"{ds}.meta.yml"]
+    inputs += [PACKAGE / name for name in SHARED]
+    return _digest(inputs, _versions())
+
+
+def output_dir(project: Project, chart_id: str, key: str) -> Path:
+    return project.cache_dir / f"{chart_id}-{key}"
+
+
+@dataclass
+class Report:
+    built: list[str]
+    cached: list[str]
+    seconds: float
+
+    def line(self) -> str:
+        return f"charts: {len(self.built)} built, {len(self.cached)} cached in {self.seconds:.2f} s"
+
+
+def ensure(project: Project, ids: list[str]) -> Report:
+    """Make sure every listed chart (and/or the Sources page) has a current output in the cache."""
+    start = time.perf_counter()
+    todo, cached = [], []
+    for cid in ids:
+        key = cache_key(project, cid)
+        (cached if (output_dir(project, cid, key) / "figure.html").exists() else todo).append(cid)
+    if todo:
+        render_in_subprocess(project, todo)
+    return Report(todo, cached, time.perf_counter() - start)
+
+
+def render_in_subprocess(project: Project, ids: list[str]) -> None:
+    cmd = [sys.executable, "-m", "build_charts.render", "--root", str(project.root),
+           "--cache", str(project.cache_dir), *ids]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project.root)
+    if proc.returncode != 0:
+        # render.py prints each problem as `error: file:line: field: reason` on stderr
+        found = [ln.removeprefix("error: ") for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
+        raise ChartError(None, None, None, found[-1] if found else proc.stderr.strip()[-3000:])
+
+
+def figure_html(project: Project, chart_id: str) -> str:
+    """The `<figure>` for a chart, its asset URLs starting with ROOT_MARK."""
+    key = cache_key(project, chart_id)
+    out = output_dir(project, chart_id, key)
+    if not (out / "figure.html").exists():
+        ensure(project, [chart_id])
+    return (out / "figure.html").read_text(encoding="utf-8")
+
+
+def sources_markdown(project: Project) -> str:
+    """The generated Sources page body (markdown with headings, tables as HTML)."""
+    return figure_html(project, SOURCES_ID)
+
+
+def assets(project: Project, ids: list[str]) -> list[Path]:
+    """Files to publish under assets/charts/ for these charts (already built)."""
+    files: list[Path] = []
+    for cid in ids:
+        out = output_dir(project, cid, cache_key(project, cid))
+        files += [p for p in sorted(out.iterdir()) if p.name not in ("figure.html", "manifest.json")]
+    return files
+
+
+def manifest(project: Project, chart_id: str) -> dict:
+    out = output_dir(project, chart_id, cache_key(project, chart_id))
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))

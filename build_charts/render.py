@@ -1,0 +1,197 @@
+"""The heavy half of the pipeline: build charts with Altair and render them with vl-convert.
+
+Run as `python -m build_charts.render --root . --cache .cache/charts ID…` (the
+pipeline does this for you). For each chart it writes, into a fresh cache folder:
+the figure's HTML, a static SVG and PNG, the Vega spec compiled at build time
+(so readers' browsers never load the Vega-Lite compiler), and the data as CSV/JSON.
+On a problem it prints `error: file:line: field: reason` and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import io
+import json
+import shutil
+import sys
+import tempfile
+import traceback
+from html import escape
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+
+from build_charts import data as data_mod
+from build_charts import figure, formats, theme
+from build_charts.errors import ChartError, PipelineError
+from build_charts.pipeline import SOURCES_ID, Project, cache_key, chart_datasets, chart_ids, output_dir
+
+DETERMINISTIC = {"usermeta": {"generator": "build_charts"}}
+
+
+def load_chart_module(project: Project, chart_id: str):
+    path = project.charts_dir / f"{chart_id}.py"
+    spec = importlib.util.spec_from_file_location(f"build_charts.charts.{chart_id}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as e:
+        raise ChartError(path, _line_in(e, path), None, f"module failed to import: {type(e).__name__}: {e}") from e
+    return module, path
+
+
+def _line_in(exc: BaseException, path: Path) -> int | None:
+    """The deepest traceback line that lies in `path` (the author's chart module)."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == path.resolve():
+            line = frame.lineno
+    return line
+
+
+def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dataset], Path]:
+    module, path = load_chart_module(project, chart_id)
+    datasets = [data_mod.load_dataset(project.data_dir / f"{ds}.csv") for ds in chart_datasets(path)]
+    try:
+        chart = module.build(*datasets)
+    except Exception as e:
+        raise ChartError(path, _line_in(e, path), "build()", f"{type(e).__name__}: {e}") from e
+    if not isinstance(chart, alt.TopLevelMixin):
+        raise ChartError(path, None, "build()", f"must return an Altair chart, got {type(chart).__name__}")
+    try:
+        spec = chart.to_dict()
+    except Exception as e:
+        raise ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}") from e
+    if not spec.get("description"):
+        raise ChartError(path, None, "build()", "set `description=` on the chart: it is the figure's accessible text")
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if not title:
+        raise ChartError(path, None, "build()", "set a `title=` on the chart")
+    spec["config"] = {**theme.config(), **spec.get("config", {})}
+    spec.update(DETERMINISTIC)
+    return spec, datasets, path
+
+
+def data_records(datasets: list[data_mod.Dataset]) -> list[dict]:
+    """The chart's data for download: every row, with its source spelled out."""
+    out = []
+    for ds in datasets:
+        for row in ds.rows:
+            o = ds.origin(row)
+            rec = ({"dataset": ds.id} if len(datasets) > 1 else {}) | row
+            rec |= {"source_producer": o.producer, "source_title": o.title, "source_url": o.url}
+            out.append(rec)
+    return out
+
+
+def to_csv(records: list[dict]) -> str:
+    cols: list[str] = []
+    for r in records:
+        cols += [c for c in r if c not in cols]
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+    w.writeheader()
+    w.writerows(records)
+    return buf.getvalue()
+
+
+def render_chart(project: Project, chart_id: str) -> None:
+    key = cache_key(project, chart_id)
+    spec, datasets, path = build_spec(project, chart_id)
+    try:
+        svg = vlc.vegalite_to_svg(spec)
+        png = vlc.vegalite_to_png(spec, scale=2)
+        vega = vlc.vegalite_to_vega(spec)
+    except Exception as e:
+        raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
+    title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
+    if isinstance(title, list):
+        title = " ".join(title)
+    stem = f"{chart_id}.{key[:10]}"
+    records = data_records(datasets)
+    files = {
+        f"{stem}.svg": svg,
+        f"{stem}.png": png,
+        f"{stem}.vg.json": json.dumps(vega, separators=(",", ":"), sort_keys=True),
+        f"{stem}.csv": to_csv(records) if datasets else None,
+        f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
+        "figure.html": figure.render(chart_id, key, title, spec["description"], svg, datasets),
+        "manifest.json": json.dumps(
+            {"id": chart_id, "key": key, "title": title, "description": spec["description"],
+             "datasets": [d.id for d in datasets], "schematic": not datasets},
+            indent=1,
+        ),
+    }
+    publish(output_dir(project, chart_id, key), files)
+
+
+def publish(out: Path, files: dict[str, str | bytes | None]) -> None:
+    """Write all files to a temporary folder, then move it into place: never a half-written cache entry."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".tmp-"))
+    for name, content in files.items():
+        if content is None:
+            continue
+        if isinstance(content, bytes):
+            (tmp / name).write_bytes(content)
+        else:
+            (tmp / name).write_text(content, encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+
+
+def sources_page(project: Project) -> str:
+    """The body of the Sources page: every dataset, its origins, notes and users."""
+    datasets = data_mod.load_all(project.data_dir)
+    known = set(chart_ids(project))
+    parts = []
+    for ds in datasets.values():
+        m = ds.meta
+        for cid in m.used_by:
+            if cid not in known:
+                raise data_mod.DataError(ds.path.with_name(f"{ds.id}.meta.yml"), None, "used_by",
+                                         f"names chart {cid!r}, which does not exist")
+        parts.append(f'## {escape(m.title)} {{#data-{ds.id.replace("_", "-")}}}\n')
+        parts.append(f"{escape(m.description)}\n")
+        used = ", ".join(f"`{c}`" for c in m.used_by) or "context only"
+        parts.append(f"*Dataset* `{ds.id}` · *period:* {escape(m.period)} · *records:* {len(ds.rows)}"
+                     f" · *drawn by:* {used}\n")
+        items = "".join(
+            f"<li>{formats.cite(o)}. Accessed {escape(o.date_accessed)}."
+            + (f" <em>{escape(o.note)}</em>" if o.note else "") + "</li>"
+            for o in m.origins.values()
+        )
+        parts.append(f'<ul class="mw-sources">{items}</ul>\n')
+        if m.notes:
+            parts.append("<ul class=\"mw-notes\">" + "".join(f"<li>{escape(n)}</li>" for n in m.notes) + "</ul>\n")
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", default=".")
+    ap.add_argument("--cache", default=None)
+    ap.add_argument("ids", nargs="*")
+    args = ap.parse_args(argv)
+    project = Project.at(args.root, args.cache)
+    ids = args.ids or [*chart_ids(project), SOURCES_ID]
+    try:
+        for cid in ids:
+            if cid == SOURCES_ID:
+                publish(output_dir(project, cid, cache_key(project, cid)), {"figure.html": sources_page(project)})
+            else:
+                render_chart(project, cid)
+    except PipelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

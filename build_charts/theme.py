@@ -1,0 +1,106 @@
+"""The one visual theme every chart uses, matched to Material's light and dark palettes.
+
+Charts are drawn once, in the light palette. Each light colour below that has a
+dark twin is unique, so a stylesheet generated from this table (`dark_css`) can
+recolour any chart SVG — the static one and the live Vega view alike — when the
+reader flips Material's palette, with no re-render and no JavaScript.
+"""
+
+from __future__ import annotations
+
+# Material's system font stack when `theme.font: false`.
+FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
+
+# Backgrounds of Material's `default` and `slate` schemes (for contrast checks).
+BACKGROUND = {"light": "#ffffff", "dark": "#1e2029"}
+
+# Interface colours: light value -> dark value. Text tokens pass 4.5:1, lines 3:1 or are decorative.
+TOKENS: dict[str, tuple[str, str]] = {
+    "text": ("#1f2328", "#e6e8ef"),
+    "muted": ("#555d67", "#adb3c0"),
+    "grid": ("#dde1e6", "#363a47"),
+    "domain": ("#7d858f", "#8a92a2"),
+    "surface": ("#ffffff", "#1e2029"),
+}
+
+# Series colours are the same in both schemes (each passes 3:1 against both backgrounds),
+# and stable across charts: a company is always drawn in its own hue.
+SERIES: dict[str, str] = {
+    "Alibaba": "#e8590c",
+    "Tencent": "#2b8a3e",
+    "eBay": "#1c7ed6",
+    "Pinduoduo": "#d6336c",
+    "JD.com": "#ae3ec9",
+    "China": "#7048e8",
+    "Other": "#7d858f",
+}
+
+WIDTH = 640  # drawing width in px; the SVG scales to the column, the live view re-fits it
+
+
+def color(series: str) -> str:
+    """The fixed colour of a company or series (unknown names fall back to the neutral one)."""
+    return SERIES.get(series, SERIES["Other"])
+
+
+def scale(names: list[str]):
+    """An Altair colour scale that keeps each series in its fixed colour."""
+    import altair as alt
+
+    return alt.Scale(domain=names, range=[color(n) for n in names])
+
+
+def config() -> dict:
+    """Vega-Lite `config` block applied to every chart."""
+    text, muted, grid, domain, surface = (TOKENS[k][0] for k in ("text", "muted", "grid", "domain", "surface"))
+    return {
+        "background": None,
+        "font": FONT,
+        "padding": 8,
+        "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 320},
+        "axis": {
+            "labelColor": muted,
+            "titleColor": muted,
+            "gridColor": grid,
+            "domainColor": domain,
+            "tickColor": domain,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "titleFontWeight": "normal",
+        },
+        "legend": {"labelColor": text, "titleColor": muted, "labelFontSize": 12, "titleFontSize": 12,
+                   "orient": "top", "symbolStrokeWidth": 3},
+        "title": {"color": text, "subtitleColor": muted, "fontSize": 15, "subtitleFontSize": 12,
+                  "anchor": "start", "fontWeight": 600, "offset": 10},
+        "header": {"labelColor": text, "titleColor": muted},
+        "text": {"color": text, "fontSize": 12},
+        "mark": {"color": SERIES["China"]},
+        "point": {"filled": True, "size": 60},
+        "line": {"strokeWidth": 2.5},
+        "rule": {"color": domain},
+        "range": {"category": list(SERIES.values())},
+    }
+
+
+def dark_css(scope: str = ".mw-chart__view") -> str:
+    """CSS that repaints light token colours in their dark twins under Material's `slate` scheme."""
+    out = ["/* Generated from build_charts/theme.py: dark-scheme twins of the chart colours. */"]
+    for name, (light, dark) in TOKENS.items():
+        for prop in ("fill", "stroke"):
+            out.append(f'[data-md-color-scheme="slate"] {scope} [{prop}="{light}" i] {{ {prop}: {dark}; }}')
+        out.append(f'[data-md-color-scheme="slate"] {scope} {{ --mw-{name}: {dark}; }}')
+        out.append(f"{scope} {{ --mw-{name}: {light}; }}")
+    return "\n".join(out) + "\n"
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

@@ -1,0 +1,175 @@
+/* Hydrate static chart figures into live Vega views, lazily, and survive instant navigation.
+ *
+ * Each <figure class="mw-chart" data-spec="…vg.json"> starts as a build-time SVG.
+ * When a figure nears the viewport, the Vega runtime (vendored, served by this site)
+ * is loaded once, the pre-compiled Vega spec is fetched, and the view replaces the
+ * static SVG. Expressions run through vega-interpreter (no eval: strict CSP works).
+ * Colours follow Material's palette through CSS (assets/charts/theme.css), so a
+ * palette toggle needs no re-render. Views of a page being left are finalized.
+ */
+(function () {
+  "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var vendor = new URL("../vendor/", here);
+  var live = new Set(); // views currently alive (tests read window.mwCharts.live)
+  var byId = new Map(); // chart id -> promise of its view on the current page
+  var observer = null;
+  var vegaReady = null;
+  var resizers = new Set();
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + url)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadVega() {
+    if (!vegaReady) {
+      vegaReady = loadScript(new URL("vega.min.js", vendor).href).then(function () {
+        return loadScript(new URL("vega-interpreter.js", vendor).href);
+      });
+    }
+    return vegaReady;
+  }
+
+  /* Tooltips: text only (data is never markup), kept inside the viewport. */
+  var tip = null;
+  function tooltip(handler, event, item, value) {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "mw-tooltip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    if (value == null || value === "") { tip.hidden = true; return; }
+    tip.textContent = "";
+    var rows = typeof value === "object" ? Object.entries(value) : [["", value]];
+    rows.forEach(function (kv) {
+      var line = document.createElement("div");
+      if (kv[0] && kv[0] !== "title") {
+        var k = document.createElement("span");
+        k.className = "mw-tooltip__key";
+        k.textContent = kv[0] + ": ";
+        line.appendChild(k);
+      }
+      line.appendChild(document.createTextNode(String(kv[1])));
+      if (kv[0] === "title") line.className = "mw-tooltip__title";
+      tip.appendChild(line);
+    });
+    tip.hidden = false;
+    var pad = 12, w = tip.offsetWidth, h = tip.offsetHeight;
+    var x = event.clientX + pad, y = event.clientY + pad;
+    if (x + w > window.innerWidth - 4) x = Math.max(4, event.clientX - w - pad);
+    if (y + h > window.innerHeight - 4) y = Math.max(4, event.clientY - h - pad);
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }
+
+  function fit(view, figure) {
+    // Specs drawn at a fixed width re-fit to the column; others keep their size and scale.
+    var box = figure.querySelector(".mw-chart__view");
+    var width = Math.max(240, Math.floor(box.clientWidth) - 24);
+    try {
+      if (typeof view.signal("width") === "number" && !figure.hasAttribute("data-fixed-width")) {
+        view.width(width);
+      }
+    } catch (e) { /* no width signal: a concatenated chart keeps its drawing size */ }
+    return view.runAsync();
+  }
+
+  function hydrate(figure) {
+    if (figure.dataset.state) return byId.get(figure.dataset.chart);
+    figure.dataset.state = "loading";
+    var p = Promise.all([loadVega(), fetch(figure.dataset.spec).then(function (r) {
+      if (!r.ok) throw new Error("spec " + figure.dataset.spec + ": HTTP " + r.status);
+      return r.json();
+    })]).then(function (res) {
+      var spec = res[1];
+      var vega = window.vega;
+      var holder = document.createElement("div");
+      holder.className = "mw-chart__live";
+      var view = new vega.View(vega.parse(spec, null, { ast: true }), {
+        renderer: "svg",
+        container: holder,
+        hover: true,
+        expr: vega.expressionInterpreter,
+        tooltip: tooltip
+      });
+      live.add(view);
+      figure._mwView = view;
+      var box = figure.querySelector(".mw-chart__view");
+      return fit(view, figure).then(function () {
+        var still = box.querySelector("svg[aria-hidden]");
+        box.appendChild(holder);
+        if (still) still.remove();
+        var svg = holder.querySelector("svg");
+        if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+        figure.dataset.state = "live";
+        if (window.ResizeObserver) {
+          var last = box.clientWidth;
+          var ro = new ResizeObserver(function () {
+            if (Math.abs(box.clientWidth - last) > 8) { last = box.clientWidth; fit(view, figure); }
+          });
+          ro.observe(box);
+          resizers.add(ro);
+        }
+        figure.dispatchEvent(new CustomEvent("mw:live", { detail: { view: view }, bubbles: true }));
+        return view;
+      });
+    }).catch(function (err) {
+      figure.dataset.state = "static";
+      console.warn("chart " + figure.dataset.chart + " stays static:", err);
+      throw err;
+    });
+    byId.set(figure.dataset.chart, p);
+    return p;
+  }
+
+  function finalizeAll() {
+    live.forEach(function (view) { view.finalize(); });
+    live.clear();
+    byId.clear();
+    resizers.forEach(function (ro) { ro.disconnect(); });
+    resizers.clear();
+    if (observer) observer.disconnect();
+    if (tip) tip.hidden = true;
+  }
+
+  function start(root) {
+    finalizeAll();
+    var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
+    if (!figures.length) return;
+    if (!("IntersectionObserver" in window)) { figures.forEach(function (f) { hydrate(f).catch(function () {}); }); return; }
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { observer.unobserve(e.target); hydrate(e.target).catch(function () {}); }
+      });
+    }, { rootMargin: "300px 0px" });
+    figures.forEach(function (f) { observer.observe(f); });
+  }
+
+  window.mwCharts = {
+    live: live,
+    /* The live view of a chart on this page (hydrating it now if needed). */
+    view: function (id) {
+      var f = document.querySelector('figure.mw-chart[data-chart="' + id + '"]');
+      return f ? hydrate(f) : Promise.reject(new Error("no chart " + id + " on this page"));
+    },
+    hydrateAll: function () {
+      return Promise.all(Array.prototype.map.call(document.querySelectorAll("figure.mw-chart[data-spec]"), hydrate));
+    }
+  };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { start(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { start(document); });
+  } else {
+    start(document);
+  }
+})();
