@@ -112,7 +112,8 @@ def load_meta(path: Path) -> Meta:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise DataError(path, mark.line + 1 if mark else None, None, f"malformed YAML: {getattr(e, 'problem', e)}")
+        line = mark.line + 1 if mark else None
+        raise DataError(path, line, None, f"malformed YAML: {getattr(e, 'problem', e)}") from None
     if not isinstance(raw, dict):
         raise DataError(path, 1, None, "expected a mapping of title, description, columns, origins, …")
     try:
@@ -122,7 +123,7 @@ def load_meta(path: Path) -> Meta:
         loc = ".".join(str(p) for p in err["loc"])
         last = next((str(p) for p in reversed(err["loc"]) if isinstance(p, str)), None)
         line = _yaml_line(text, last) if last else None
-        raise DataError(path, line, loc, err["msg"])
+        raise DataError(path, line, loc, err["msg"]) from None
 
 
 def _convert(value: str, col: Column, name: str, meta: Meta) -> Any:
@@ -160,9 +161,13 @@ def _convert(value: str, col: Column, name: str, meta: Meta) -> Any:
             raise ValueError(f"{value!r} is not one of {col.values}")
     if col.type in ("integer", "number"):
         if col.min is not None and out < col.min:
-            raise ValueError(f"{value} is below the plausible minimum {col.min:g}" + (f" {col.unit}" if col.unit else ""))
+            raise ValueError(
+                f"{value} is below the plausible minimum {col.min:g}" + (f" {col.unit}" if col.unit else "")
+            )
         if col.max is not None and out > col.max:
-            raise ValueError(f"{value} is above the plausible maximum {col.max:g}" + (f" {col.unit}" if col.unit else ""))
+            raise ValueError(
+                f"{value} is above the plausible maximum {col.max:g}" + (f" {col.unit}" if col.unit else "")
+            )
     return out
 
 
@@ -174,12 +179,20 @@ def load_dataset(csv_path: Path) -> Dataset:
     meta_path = csv_path.with_name(f"{ds_id}.meta.yml")
     meta = load_meta(meta_path)
     if "source" not in meta.columns or meta.columns["source"].type != "origin":
-        raise DataError(meta_path, _yaml_line(meta_path.read_text(encoding="utf-8"), "columns"), "columns.source",
-                        "every dataset needs a `source` column of type origin: each record says where it came from")
+        raise DataError(
+            meta_path,
+            _yaml_line(meta_path.read_text(encoding="utf-8"), "columns"),
+            "columns.source",
+            "every dataset needs a `source` column of type origin: each record says where it came from",
+        )
     for k in meta.key:
         if k not in meta.columns:
-            raise DataError(meta_path, _yaml_line(meta_path.read_text(encoding="utf-8"), "key"), "key",
-                            f"key column {k!r} is not among the columns")
+            raise DataError(
+                meta_path,
+                _yaml_line(meta_path.read_text(encoding="utf-8"), "key"),
+                "key",
+                f"key column {k!r} is not among the columns",
+            )
 
     text = csv_path.read_text(encoding="utf-8")
     if not text.strip():
@@ -188,7 +201,7 @@ def load_dataset(csv_path: Path) -> Dataset:
     try:
         header = next(reader)
     except csv.Error as e:
-        raise DataError(csv_path, 1, None, f"malformed CSV: {e}")
+        raise DataError(csv_path, 1, None, f"malformed CSV: {e}") from None
     missing = [c for c, spec in meta.columns.items() if c not in header and spec.required]
     if missing:
         raise DataError(csv_path, 1, missing[0], "column is described in the metadata but missing from the header")
@@ -208,7 +221,7 @@ def load_dataset(csv_path: Path) -> Dataset:
         except StopIteration:
             break
         except csv.Error as e:
-            raise DataError(csv_path, reader.line_num, None, f"malformed CSV: {e}")
+            raise DataError(csv_path, reader.line_num, None, f"malformed CSV: {e}") from None
         line = reader.line_num
         if not cells or all(not c.strip() for c in cells):
             continue
@@ -226,13 +239,12 @@ def load_dataset(csv_path: Path) -> Dataset:
             try:
                 row[name] = _convert(value, col, name, meta)
             except ValueError as e:
-                raise DataError(csv_path, line, name, str(e))
-        for name, col in meta.columns.items():
+                raise DataError(csv_path, line, name, str(e)) from None
+        for name in meta.columns:
             row.setdefault(name, None)
         key = tuple(row[k] for k in meta.key)
         if key in seen:
-            raise DataError(csv_path, line, ",".join(meta.key),
-                            f"duplicate key {key} (first on line {seen[key]})")
+            raise DataError(csv_path, line, ",".join(meta.key), f"duplicate key {key} (first on line {seen[key]})")
         seen[key] = line
         rows.append(row)
         lines.append(line)

@@ -31,11 +31,15 @@ def static_svg(svg: str, chart_id: str) -> str:
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     svg = prefix_svg_ids(svg, f"mw-{chart_id}")
     # the figure's text description is the accessible name; the table carries the values
-    return re.sub(r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1)
+    return re.sub(
+        r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1
+    )
 
 
 def table_html(columns: list[tuple[str, str | None]], rows: list[dict[str, Any]], caption: str) -> str:
-    head = "".join(f'<th scope="col">{escape(name)}{f" ({escape(unit)})" if unit else ""}</th>' for name, unit in columns)
+    head = "".join(
+        f'<th scope="col">{escape(name)}{f" ({escape(unit)})" if unit else ""}</th>' for name, unit in columns
+    )
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(formats.cell(r.get(name), unit))}</td>" for name, unit in columns) + "</tr>"
         for r in rows
@@ -51,9 +55,7 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
     """The complete `<figure>`; asset URLs start with ROOT_MARK, resolved per page later."""
     base = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"
     fid = f"fig-{chart_id.replace('_', '-')}"
-    tables = "".join(
-        table_html(dataset_columns(ds), ds.rows, f"{ds.meta.title} ({ds.meta.period})") for ds in datasets
-    )
+    tables = "".join(table_html(dataset_columns(ds), ds.rows, f"{ds.meta.title} ({ds.meta.period})") for ds in datasets)
     data_links = (
         f'<a href="{base}.csv" download>CSV</a> · <a href="{base}.json" download>JSON</a> · ' if datasets else ""
     )
@@ -67,11 +69,7 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
         f'<figcaption class="mw-chart__caption">'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
         f"{formats.caption_html(datasets)}"
-        + (
-            f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>'
-            if datasets
-            else ""
-        )
+        + (f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>' if datasets else "")
         + f'<p class="mw-chart__downloads">Download: {data_links}'
         f'<a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a></p>'
         "</figcaption></figure>"

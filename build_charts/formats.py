@@ -62,8 +62,11 @@ def caption_html(datasets: list[Dataset]) -> str:
             if o not in origins:
                 origins.append(o)
     label = "Source" if len(origins) == 1 else "Sources"
-    parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> ' + "; ".join(cite(o) for o in origins)
-             + f". {accessed(origins)}</p>"]
+    parts = [
+        f'<p class="mw-chart__sources"><strong>{label}:</strong> '
+        + "; ".join(cite(o) for o in origins)
+        + f". {accessed(origins)}</p>"
+    ]
     notes = [n for ds in datasets for n in ds.meta.notes]
     if notes:
         parts.append('<ul class="mw-chart__notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")

@@ -53,8 +53,12 @@ class ChartPreprocessor(Preprocessor):
             cid = m["id"] or ""
             known = pipeline.chart_ids(project)
             if cid not in known:
-                raise ChartError(page, n + offset, "chart",
-                                 f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}")
+                raise ChartError(
+                    page,
+                    n + offset,
+                    "chart",
+                    f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}",
+                )
             html = pipeline.figure_html(project, cid)
             out.append(m["indent"] + self.md.htmlStash.store(html))
         return out

@@ -4,12 +4,17 @@
   stops the build before a single page is written, and print one progress line;
 - while `mkdocs serve` runs: watch data/ and build_charts/ too;
 - per page: point asset URLs at the site root relative to that page;
+- per page: write its Content Security Policy, allowing only this site's scripts plus the
+  SHA-256 hashes of the theme's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
 - after the build: publish the charts' files under assets/charts/ and the colour CSS.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -57,6 +62,38 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     depth = page.url.count("/") if config.use_directory_urls else page.file.dest_uri.count("/")
     return html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+CSP_MARK = "@@MW_CSP@@"
+
+
+def csp(html: str) -> str:
+    """The policy for one page: self only, plus hashes of its inline scripts."""
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for attrs, body in INLINE_SCRIPT.findall(html)
+            if "application/json" not in attrs  # data blocks are not executed
+        }
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(hashes),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def on_post_page(output, page, config):
+    return output.replace(CSP_MARK, csp(output)) if CSP_MARK in output else output
 
 
 def on_post_build(config):

@@ -26,7 +26,7 @@ from build_charts.errors import ChartError
 PACKAGE = Path(__file__).resolve().parent
 ROOT_MARK = "@@MW_ROOT@@/"  # stands for "the site root, relative to this page" in generated HTML
 ASSET_DIR = "assets/charts"
-SHARED = ["data.py", "errors.py", "formats.py", "figure.py", "render.py", "theme.py", "pipeline.py"]
+SHARED = ["data.py", "errors.py", "formats.py", "figure.py", "interact.py", "render.py", "theme.py", "pipeline.py"]
 SOURCES_ID = "_sources"  # pseudo-chart: the generated Sources page
 
 
@@ -117,8 +117,16 @@ def ensure(project: Project, ids: list[str]) -> Report:
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
-    cmd = [sys.executable, "-m", "build_charts.render", "--root", str(project.root),
-           "--cache", str(project.cache_dir), *ids]
+    cmd = [
+        sys.executable,
+        "-m",
+        "build_charts.render",
+        "--root",
+        str(project.root),
+        "--cache",
+        str(project.cache_dir),
+        *ids,
+    ]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project.root)
     if proc.returncode != 0:

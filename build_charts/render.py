@@ -122,8 +122,14 @@ def render_chart(project: Project, chart_id: str) -> None:
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
         "figure.html": figure.render(chart_id, key, title, spec["description"], svg, datasets),
         "manifest.json": json.dumps(
-            {"id": chart_id, "key": key, "title": title, "description": spec["description"],
-             "datasets": [d.id for d in datasets], "schematic": not datasets},
+            {
+                "id": chart_id,
+                "key": key,
+                "title": title,
+                "description": spec["description"],
+                "datasets": [d.id for d in datasets],
+                "schematic": not datasets,
+            },
             indent=1,
         ),
     }
@@ -155,21 +161,27 @@ def sources_page(project: Project) -> str:
         m = ds.meta
         for cid in m.used_by:
             if cid not in known:
-                raise data_mod.DataError(ds.path.with_name(f"{ds.id}.meta.yml"), None, "used_by",
-                                         f"names chart {cid!r}, which does not exist")
-        parts.append(f'## {escape(m.title)} {{#data-{ds.id.replace("_", "-")}}}\n')
+                raise data_mod.DataError(
+                    ds.path.with_name(f"{ds.id}.meta.yml"),
+                    None,
+                    "used_by",
+                    f"names chart {cid!r}, which does not exist",
+                )
+        parts.append(f"## {escape(m.title)} {{#data-{ds.id.replace('_', '-')}}}\n")
         parts.append(f"{escape(m.description)}\n")
         used = ", ".join(f"`{c}`" for c in m.used_by) or "context only"
-        parts.append(f"*Dataset* `{ds.id}` · *period:* {escape(m.period)} · *records:* {len(ds.rows)}"
-                     f" · *drawn by:* {used}\n")
+        parts.append(
+            f"*Dataset* `{ds.id}` · *period:* {escape(m.period)} · *records:* {len(ds.rows)} · *drawn by:* {used}\n"
+        )
         items = "".join(
             f"<li>{formats.cite(o)}. Accessed {escape(o.date_accessed)}."
-            + (f" <em>{escape(o.note)}</em>" if o.note else "") + "</li>"
+            + (f" <em>{escape(o.note)}</em>" if o.note else "")
+            + "</li>"
             for o in m.origins.values()
         )
         parts.append(f'<ul class="mw-sources">{items}</ul>\n')
         if m.notes:
-            parts.append("<ul class=\"mw-notes\">" + "".join(f"<li>{escape(n)}</li>" for n in m.notes) + "</ul>\n")
+            parts.append('<ul class="mw-notes">' + "".join(f"<li>{escape(n)}</li>" for n in m.notes) + "</ul>\n")
     return "\n".join(parts)
 
 

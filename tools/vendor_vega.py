@@ -25,8 +25,9 @@ DEST = Path(__file__).resolve().parent.parent / "docs" / "assets" / "vendor"
 
 
 def npm_pack(name: str, version: str, workdir: Path) -> tuple[Path, dict]:
-    out = subprocess.run(["npm", "pack", "--json", f"{name}@{version}"], cwd=workdir, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        ["npm", "pack", "--json", f"{name}@{version}"], cwd=workdir, check=True, capture_output=True, text=True
+    )
     info = json.loads(out.stdout)[0]
     folder = workdir / name
     with tarfile.open(workdir / info["filename"]) as tar:
@@ -71,9 +72,7 @@ def main() -> None:
             (DEST / name).write_text(text, encoding="utf-8")
         for pkg, info in (("vega", vinfo), ("vega-interpreter", iinfo)):
             versions[pkg] = {"version": info["version"], "integrity": info["integrity"]}
-    versions["files"] = {
-        name: hashlib.sha256((DEST / name).read_bytes()).hexdigest() for name in sorted(files)
-    }
+    versions["files"] = {name: hashlib.sha256((DEST / name).read_bytes()).hexdigest() for name in sorted(files)}
     (DEST / "VERSIONS.json").write_text(json.dumps(versions, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(versions, indent=2))
 

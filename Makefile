@@ -1,0 +1,52 @@
+# Task entry points for The Model Wars. `make help` lists them.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: timestamps come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.DEFAULT_GOAL := help
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the site and test dependencies
+
+serve: $(STAMP) ## Build and serve the site at http://127.0.0.1:8000 (live reload)
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site into site/ (strict)
+	$(VENV)/bin/mkdocs build --strict
+
+chromium: ## Install Debian chromium for the browser tests if it is missing (needs root)
+	@bash tools/ensure_chromium.sh
+
+lint: $(STAMP) ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP) ## Format the Python code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(STAMP) chromium lint ## Install everything and run every test (browser tests included)
+	$(PY) -m pytest -q -ra
+
+bench: $(STAMP) chromium ## Benchmark build time, page weight and load (prints a table, writes bench/results/latest.json)
+	$(PY) tools/bench.py
+
+vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versions in tools/vendor_vega.py)
+	python3 tools/vendor_vega.py
+
+clean: ## Remove the built site and the chart cache
+	rm -rf site .cache
+
+.PHONY: help install serve build chromium lint format test bench vendor clean

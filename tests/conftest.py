@@ -1,0 +1,62 @@
+"""Shared fixtures: a throwaway project with one good dataset, and a copy of the fixture site."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+GOOD_META = textwrap.dedent("""\
+    title: Test sales
+    description: Made-up sales for tests.
+    period: calendar year
+    key: [year]
+    columns:
+      year: {type: integer, min: 2000, max: 2030}
+      sales: {type: number, unit: RMB billion, min: 0, max: 1000}
+      source: {type: origin}
+    origins:
+      maker:
+        producer: Test Producer
+        title: Test title
+        url: https://example.org/t
+        date_accessed: 2026-11-25
+    used_by: [sales_bars]
+    """)
+GOOD_CSV = "year,sales,source\n2010,1.5,maker\n2011,2.5,maker\n"
+
+
+@pytest.fixture
+def dataset(tmp_path: Path):
+    """Write a dataset (CSV text, meta text) into tmp/data and return the CSV path."""
+
+    def make(csv_text: str = GOOD_CSV, meta_text: str | None = GOOD_META, name: str = "sales") -> Path:
+        data = tmp_path / "data"
+        data.mkdir(exist_ok=True)
+        (data / f"{name}.csv").write_text(csv_text, encoding="utf-8")
+        if meta_text is not None:
+            (data / f"{name}.meta.yml").write_text(meta_text, encoding="utf-8")
+        return data / f"{name}.csv"
+
+    return make
+
+
+def copy_fixture_site(dest: Path) -> Path:
+    """A runnable copy of the fixture site, with the real theme overrides, hooks and front-end assets."""
+    site = dest / "site_src"
+    shutil.copytree(FIXTURE_SITE, site, ignore=shutil.ignore_patterns("site", ".cache"))
+    cfg = site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("../../../", f"{ROOT}/"), encoding="utf-8")
+    for sub in ("javascripts", "vendor"):
+        shutil.copytree(ROOT / "docs" / "assets" / sub, site / "docs" / "assets" / sub)
+    return site
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    return copy_fixture_site(tmp_path)

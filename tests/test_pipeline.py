@@ -1,0 +1,130 @@
+"""The chart pipeline inside `mkdocs build`: bad input stops the build clearly; the cache is never stale."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def mkdocs_build(site: Path, cache: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, MW_CACHE_DIR=str(cache), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(site / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=site,
+    )
+
+
+@pytest.fixture
+def build(fixture_site, tmp_path):
+    cache = tmp_path / "cache"
+    return lambda: mkdocs_build(fixture_site, cache)
+
+
+def counts(output: str) -> tuple[int, int]:
+    m = re.search(r"charts: (\d+) built, (\d+) cached", output)
+    assert m, output
+    return int(m[1]), int(m[2])
+
+
+# --- negative tests first -----------------------------------------------------------------
+
+
+def test_unknown_chart_id_names_page_and_line_and_writes_no_page(fixture_site, build):
+    page = fixture_site / "docs" / "other.md"
+    page.write_text(page.read_text() + "\nMore text.\n\n[[chart no_such_chart]]\n")
+    line = page.read_text().splitlines().index("[[chart no_such_chart]]") + 1
+    r = build()
+    assert r.returncode != 0
+    assert f"docs/other.md:{line}" in r.stderr and "unknown chart id 'no_such_chart'" in r.stderr
+    assert "fruit_bars" in r.stderr  # the message lists the ids that do exist
+    assert not (fixture_site / "out" / "other" / "index.html").exists()
+
+
+def test_chart_that_raises_names_module_and_line(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    src = module.read_text().replace("    rows = [", "    raise ValueError('no fruit today')\n    rows = [")
+    module.write_text(src)
+    line = src.splitlines().index("    raise ValueError('no fruit today')") + 1
+    r = build()
+    assert r.returncode != 0
+    assert f"build_charts/charts/fruit_bars.py:{line}" in r.stderr
+    assert "ValueError: no fruit today" in r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_broken_data_file_stops_the_build_naming_file_and_line(fixture_site, build):
+    data = fixture_site / "data" / "fruit.csv"
+    data.write_text(data.read_text().replace("pear,7,", "pear,seven,"))
+    r = build()
+    assert r.returncode != 0
+    assert "data/fruit.csv:3: tonnes: 'seven' is not a number" in r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_chart_without_description_is_refused(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    module.write_text(module.read_text().replace(', description="Bars of fruit picked; apples lead."', ""))
+    r = build()
+    assert r.returncode != 0 and "description" in r.stderr
+
+
+# --- what a good build gives ------------------------------------------------------------
+
+
+def test_figure_has_static_svg_caption_table_and_downloads(fixture_site, build):
+    r = build()
+    assert r.returncode == 0, r.stderr
+    html = (fixture_site / "out" / "index.html").read_text()
+    fig = re.search(r'<figure class="mw-chart".*?</figure>', html, re.S)[0]
+    assert "<svg" in fig and 'role="img"' in fig and 'aria-label="Bars of fruit picked; apples lead."' in fig
+    assert "Harvest log &amp; notes" in fig and "https://example.org/harvest" in fig  # caption from metadata
+    assert "<table>" in fig and "<details" in fig
+    for ext in ("csv", "json", "svg", "png", "vg.json"):
+        url = re.search(rf'(?:href|data-spec)="\./(assets/charts/fruit_bars\.\w+\.{re.escape(ext)})"', fig)
+        assert url, ext
+        assert (fixture_site / "out" / url[1]).stat().st_size > 0
+    # one level down, the same assets are addressed relative to that page
+    assert 'href="../assets/charts/fruit_bars.' in (fixture_site / "out" / "other" / "index.html").read_text()
+
+
+def test_chart_line_inside_code_fence_is_an_example_not_a_chart(fixture_site, build):
+    assert build().returncode == 0
+    html = (fixture_site / "out" / "other" / "index.html").read_text()
+    assert "[[chart not_a_chart]]" in html
+
+
+def test_data_strings_are_text_never_markup(fixture_site, build):
+    assert build().returncode == 0
+    out = fixture_site / "out"
+    html = (out / "index.html").read_text()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Fixture Orchard &lt;b&gt;Co&lt;/b&gt;" in html
+    svg = next((out / "assets" / "charts").glob("fruit_bars.*.svg")).read_text()
+    assert "<img" not in svg and "&lt;img" in svg
+
+
+def test_warm_rebuild_renders_nothing_and_changes_always_rebuild(fixture_site, build):
+    first = build()
+    assert first.returncode == 0, first.stderr
+    assert counts(first.stderr) == (2, 0)  # the chart and the sources listing
+    assert counts(build().stderr) == (0, 2)
+    data = fixture_site / "data" / "fruit.csv"
+    data.write_text(data.read_text().replace("apple,12.5,", "apple,13.5,"))
+    changed = build()
+    assert counts(changed.stderr) == (2, 0)
+    assert "13.5" in (fixture_site / "out" / "index.html").read_text()
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    module.write_text(module.read_text().replace('title="Fruit picked"', 'title="Fruit gathered"'))
+    again = build()
+    assert counts(again.stderr) == (1, 1)
+    assert "Fruit gathered" in (fixture_site / "out" / "index.html").read_text()
