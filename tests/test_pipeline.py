@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-
-def mkdocs_build(site: Path, cache: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MW_CACHE_DIR=str(cache), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(site / "out")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=site,
-    )
+from tests.sites import build_site
 
 
 @pytest.fixture
 def build(fixture_site, tmp_path):
-    cache = tmp_path / "cache"
-    return lambda: mkdocs_build(fixture_site, cache)
+    return lambda: build_site(fixture_site / "mkdocs.yml", fixture_site / "out", tmp_path / "cache")
 
 
 def counts(output: str) -> tuple[int, int]:

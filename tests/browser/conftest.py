@@ -1,0 +1,104 @@
+"""Browser fixtures: the real site and the fixture site, built once, served on 127.0.0.1; Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import copy_fixture_site
+from tests.sites import ROOT, Server, build_site, chromium_args
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real") / "site"
+    r = build_site(ROOT / "mkdocs.yml", out)
+    assert r.returncode == 0, r.stderr
+    with Server(out) as server:
+        yield server, out
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("fixture")
+    src = copy_fixture_site(base)
+    r = build_site(src / "mkdocs.yml", base / "out", base / "cache")
+    assert r.returncode == 0, r.stderr
+    with Server(base / "out") as server:
+        yield server, base / "out"
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors, uncaught errors, hosts it asked, dialogs it raised."""
+
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def attach(self, page):
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.on("request", self._request)
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        return page
+
+    def _request(self, req):
+        self.requests.append(req.url)
+        u = urlparse(req.url)
+        if u.scheme in ("http", "https") and f"{u.scheme}://{u.netloc}/" != self.origin:
+            self.foreign.append(req.url)
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a page in a fresh context: `open_page(url, width=1280, scheme="default", js=True)`."""
+    contexts = []
+
+    def opener(url: str, width: int = 1280, scheme: str | None = None, js: bool = True, origin: str | None = None):
+        ctx = browser.new_context(
+            viewport={"width": width, "height": 900},
+            java_script_enabled=js,
+            color_scheme="dark" if scheme == "slate" else "light",
+        )
+        contexts.append(ctx)
+        page = ctx.new_page()
+        watch = Watch(origin or url[: url.index("/", 8) + 1])
+        watch.attach(page)
+        page.goto(url)
+        return page, watch
+
+    yield opener
+    for ctx in contexts:
+        ctx.close()
+
+
+def chart_pages(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every built page that holds a chart figure."""
+    pages = []
+    for html in sorted(site_dir.rglob("index.html")):
+        if 'class="mw-chart"' in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site_dir).as_posix()
+            pages.append("" if rel == "." else rel + "/")
+    return pages

@@ -1,0 +1,70 @@
+"""The embedding contract on the small fixture site: hydration under CSP, text-only data, no-JS fallback."""
+
+from __future__ import annotations
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def live(page, timeout=15000):
+    page.wait_for_selector("figure.mw-chart[data-state=live] .mw-chart__live svg", timeout=timeout)
+
+
+def test_chart_hydrates_under_the_csp_header(demo_site, open_page):
+    server, _ = demo_site
+    page, watch = open_page(server.url)
+    response = page.request.get(server.url)
+    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+    assert "unsafe-eval" not in response.headers["content-security-policy"]
+    live(page)
+    assert page.locator(".mw-chart__view > svg").count() == 0  # the static SVG gave way to the live view
+    assert page.evaluate("window.mwCharts.live.size") == 1
+    assert watch.errors == [] and watch.foreign == []
+    assert any(u.endswith("vega.min.js") for u in watch.requests)
+
+
+def test_vega_loads_only_when_a_chart_nears_the_viewport(demo_site, open_page):
+    server, _ = demo_site
+    page, watch = open_page(server.url + "long/")
+    page.wait_for_timeout(600)
+    assert not [u for u in watch.requests if "vega" in u], "Vega was fetched before any chart was near"
+    assert page.locator(".mw-chart__view > svg").count() == 1  # the static chart is there from the start
+    page.locator("figure.mw-chart").scroll_into_view_if_needed()
+    live(page)
+    assert len([u for u in watch.requests if u.endswith("vega.min.js")]) == 1
+    assert watch.errors == []
+
+
+def test_hostile_labels_render_as_text_everywhere(demo_site, open_page):
+    server, _ = demo_site
+    page, watch = open_page(server.url)
+    live(page)
+    assert page.locator("img[src=x]").count() == 0
+    # the data table (caption side) shows the label as text
+    page.locator(".mw-chart__data summary").click()
+    assert HOSTILE in page.locator(".mw-chart__data table").inner_text()
+    # the live SVG axis label and the tooltip show it as text too
+    assert HOSTILE in page.locator(".mw-chart__live svg").text_content()
+    bars = page.locator(".mw-chart__live path[aria-roledescription='bar']")
+    if bars.count() == 0:
+        bars = page.locator(".mw-chart__live .mark-rect path")
+    for i in range(bars.count()):
+        bars.nth(i).hover()
+        page.wait_for_timeout(100)
+        if HOSTILE in (page.locator(".mw-tooltip").text_content() or ""):
+            break
+    else:
+        raise AssertionError("no tooltip showed the hostile label as text")
+    assert page.locator("img[src=x]").count() == 0
+    assert watch.dialogs == [] and watch.errors == []
+
+
+def test_without_javascript_the_static_svg_and_table_are_there(demo_site, open_page):
+    server, _ = demo_site
+    page, _ = open_page(server.url, js=False)
+    svg = page.locator("figure.mw-chart .mw-chart__view > svg")
+    assert svg.is_visible()
+    box = svg.bounding_box()
+    assert box["width"] > 200 and box["height"] > 100
+    page.locator(".mw-chart__data summary").click()
+    assert page.locator(".mw-chart__data table").is_visible()
+    assert "apple" in page.locator(".mw-chart__data table").inner_text()

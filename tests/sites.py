@@ -1,0 +1,78 @@
+"""Build sites and serve them on 127.0.0.1 for tests (the same policy as each page's CSP meta, as a header)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
+
+
+def build_site(config: Path, out: Path, cache: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    if cache:
+        env["MW_CACHE_DIR"] = str(cache)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+    )
+
+
+class CSPHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files; an HTML page also gets its own CSP as a response header."""
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def end_headers(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.exists():
+            m = CSP_META.search(path.read_bytes())
+            if m:
+                self.send_header("Content-Security-Policy", m[1].decode())
+        super().end_headers()
+
+
+class Server:
+    """A static server in a thread; `url` ends with a slash."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(CSPHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.handle_error = lambda request, address: None  # a browser closing a socket early is fine
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def chromium_args() -> list[str]:
+    # Debian's chromium on a closed network: no background services, no sandbox as root.
+    return [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ]
