@@ -31,7 +31,7 @@ SERIES: dict[str, str] = {
     "eBay": "#1c7ed6",
     "Pinduoduo": "#d6336c",
     "JD.com": "#ae3ec9",
-    "China": "#7048e8",
+    "China": "#845ef7",
     "Other": "#7d858f",
 }
 

@@ -1,0 +1,115 @@
+"""The real site: strict build, every page and chart present, own words, no third parties, reproducible."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.sites import build_site
+
+COPY_CHECK = ROOT.parent / "shared" / "tools" / "copy_check.py"
+THIRD_PARTY = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|fonts\.googleapis|fonts\.gstatic|googletagmanager")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "out"
+    r = build_site(ROOT / "mkdocs.yml", out)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_every_chart_line_became_a_figure(site):
+    chart_line = re.compile(r"^\s*\[\[chart (\w+)\]\]\s*$", re.M)
+    for md in sorted((ROOT / "docs").glob("*.md")):
+        ids = chart_line.findall(md.read_text(encoding="utf-8"))
+        html = (site / ("" if md.stem == "index" else md.stem) / "index.html").read_text(encoding="utf-8")
+        for chart_id in ids:
+            assert f'data-chart="{chart_id}"' in html, f"{md.name}: chart {chart_id} missing"
+
+
+def test_every_chapter_has_a_chart_or_schematic(site):
+    for md in sorted((ROOT / "docs").glob("0[1-7]-*.md")):
+        assert "[[chart " in md.read_text(encoding="utf-8"), md.name
+
+
+def test_pages_retell_the_article_in_own_words():
+    r = subprocess.run([sys.executable, str(COPY_CHECK), str(ROOT / "docs")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout
+
+
+def test_no_third_party_host_in_any_built_file(site):
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".js", ".css", ".json") and path.is_file():
+            hit = THIRD_PARTY.search(path.read_text(encoding="utf-8", errors="replace"))
+            assert not hit, f"{path.relative_to(site)} names {hit[0]}"
+
+
+def test_every_page_carries_a_strict_csp(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert m, page
+        policy = m[1]
+        assert "default-src 'self'" in policy and "unsafe-eval" not in policy
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+        assert "unsafe-inline" not in script_src
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for attr in ("href", "src", "data-spec"):
+            if a.get(attr) and tag != "link" or (tag == "link" and attr == "href" and a.get("rel") == "stylesheet"):
+                if a.get(attr):
+                    self.links.append(a[attr])
+
+
+def test_no_broken_internal_links(site):
+    parsed = {}
+    for page in pages(site):
+        p = Links()
+        p.feed(page.read_text(encoding="utf-8"))
+        parsed[page] = p
+    broken = []
+    for page, p in parsed.items():
+        base = "file://" + str(page)
+        for link in p.links:
+            if urlparse(link).scheme in ("http", "https", "mailto", "data") or link.startswith("#__"):
+                continue
+            url, frag = urldefrag(urljoin(base, link))
+            target = Path(urlparse(url).path)
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+            elif frag and target.suffix == ".html" and target in parsed and frag not in parsed[target].ids:
+                broken.append(f"{page.relative_to(site)} -> {link} (no #{frag})")
+    assert broken == []
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    r = build_site(ROOT / "mkdocs.yml", again)
+    assert r.returncode == 0, r.stderr
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(k) for k in first if first[k] != second[k]] == []
