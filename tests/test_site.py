@@ -77,9 +77,8 @@ class Links(HTMLParser):
         if a.get("id"):
             self.ids.add(a["id"])
         for attr in ("href", "src", "data-spec"):
-            if a.get(attr) and tag != "link" or (tag == "link" and attr == "href" and a.get("rel") == "stylesheet"):
-                if a.get(attr):
-                    self.links.append(a[attr])
+            if a.get(attr) and (tag != "link" or a.get("rel") == "stylesheet"):
+                self.links.append(a[attr])
 
 
 def test_no_broken_internal_links(site):
