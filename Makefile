@@ -40,7 +40,11 @@ format: $(STAMP) ## Format the Python code with ruff
 test: $(STAMP) chromium lint ## Install everything and run every test (browser tests included)
 	$(PY) -m pytest -q -ra
 
-bench: $(STAMP) chromium ## Benchmark build time, page weight and load (prints a table, writes bench/results/latest.json)
+tools/lighthouse/node_modules: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@
+
+bench: $(STAMP) chromium tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline
 	$(PY) tools/bench.py
 
 vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versions in tools/vendor_vega.py)

@@ -150,6 +150,11 @@ def publish(out: Path, files: dict[str, str | bytes | None]) -> None:
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
+    # entries of the same chart under older keys can never be used again
+    chart_id = out.name.rsplit("-", 1)[0]
+    for old in out.parent.glob(f"{chart_id}-*"):
+        if old != out and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def sources_page(project: Project) -> str:

@@ -112,3 +112,13 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+def test_sources_page_lists_every_dataset_with_its_origins(site):
+    from build_charts.data import load_all
+
+    html = (site / "10-sources" / "index.html").read_text(encoding="utf-8")
+    for ds_id, ds in load_all(ROOT / "data").items():
+        assert f'id="data-{ds_id.replace("_", "-")}"' in html, ds_id
+        for origin in ds.meta.origins.values():
+            assert origin.url.replace("&", "&amp;") in html, (ds_id, origin.url)

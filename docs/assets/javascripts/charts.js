@@ -142,6 +142,8 @@
 
   function start(root) {
     finalizeAll();
+    scrolly(root);
+    linkEras(root);
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
     if (!figures.length) return;
     if (!("IntersectionObserver" in window)) { figures.forEach(function (f) { hydrate(f).catch(function () {}); }); return; }
@@ -151,6 +153,69 @@
       });
     }, { rootMargin: "300px 0px" });
     figures.forEach(function (f) { observer.observe(f); });
+  }
+
+  /* Scrollytelling: headings with ids `step-<era>` after a chart become steps; the chart sticks
+   * (wide screens only, by CSS) and its `highlight_era` signal follows the step in the middle. */
+  var stepObserver = null;
+  function scrolly(root) {
+    if (stepObserver) { stepObserver.disconnect(); stepObserver = null; }
+    var heads = Array.prototype.slice.call(root.querySelectorAll("h3[id^='step-'], h2[id^='step-']"));
+    if (!heads.length) return;
+    var figure = null, el = heads[0];
+    while ((el = el.previousElementSibling)) {
+      if (el.matches("figure.mw-chart")) { figure = el; break; }
+    }
+    if (!figure) return;
+    // Wrap the chart and the steps (up to the next section heading) so the chart sticks only there.
+    var wrap = document.createElement("div");
+    wrap.className = "mw-scrolly";
+    figure.parentNode.insertBefore(wrap, figure);
+    var node = figure, last = heads[heads.length - 1], pastLast = false, current = null;
+    while (node) {
+      var next = node.nextElementSibling;
+      if (node === last) pastLast = true;
+      else if (pastLast && /^H[12]$/.test(node.tagName)) break;
+      if (node !== figure && heads.indexOf(node) >= 0) {
+        current = document.createElement("div");
+        current.className = "mw-step";
+        current.dataset.step = node.id.replace(/^step-/, "");
+        wrap.appendChild(current);
+      }
+      (node === figure || !current ? wrap : current).appendChild(node);
+      node = next;
+    }
+    stepObserver = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        wrap.querySelectorAll(".mw-step").forEach(function (s) { s.classList.toggle("is-active", s === e.target); });
+        var era = e.target.dataset.step;
+        hydrate(figure).then(function (view) {
+          try { view.signal("highlight_era", era).runAsync(); } catch (err) { /* chart without the signal */ }
+        }).catch(function () {});
+      });
+    }, { rootMargin: "-45% 0px -45% 0px" });
+    wrap.querySelectorAll(".mw-step").forEach(function (s) { stepObserver.observe(s); });
+  }
+
+  /* On a page whose list items carry `data-eras`, picking an era in a chart highlights them. */
+  function linkEras(root) {
+    var items = root.querySelectorAll("li[data-eras]");
+    if (!items.length) return;
+    root.querySelectorAll("figure.mw-chart[data-spec]").forEach(function (figure) {
+      figure.addEventListener("mw:live", function (ev) {
+        var view = ev.detail.view;
+        try {
+          view.addSignalListener("era_pick", function () {
+            var picked = (view.data("era_pick_store") || []).map(function (t) { return String(t.values[0]); });
+            items.forEach(function (li) {
+              var on = picked.some(function (era) { return li.dataset.eras.split(" ").indexOf(era) >= 0; });
+              li.classList.toggle("mw-linked", on);
+            });
+          });
+        } catch (err) { /* chart without the era_pick selection */ }
+      });
+    });
   }
 
   window.mwCharts = {

@@ -1,0 +1,30 @@
+"""axe-core (bundled with axe-playwright-python) finds no violations on any page, in either palette."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_site_browser import hydrate_all
+
+
+def all_pages(out) -> list[str]:
+    return sorted(
+        "" if p.parent == out else p.parent.relative_to(out).as_posix() + "/" for p in out.rglob("index.html")
+    )
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_no_violations(real_site, open_page, scheme):
+    server, out = real_site
+    axe = Axe()
+    problems = {}
+    for rel in all_pages(out):
+        page, _ = open_page(server.url + rel, scheme=scheme)
+        if page.locator("figure.mw-chart").count():
+            hydrate_all(page)
+        result = axe.run(page)
+        violations = result.response["violations"]
+        if violations:
+            problems[rel or "/"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert problems == {}

@@ -1,0 +1,138 @@
+"""The real site in Debian Chromium: every chart hydrates everywhere, instant navigation, palettes, no JS."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, chart_pages
+
+SCHEMES = ["default", "slate"]
+WIDTHS = [375, 1280]
+
+
+def hydrate_all(page) -> int:
+    """Hydrate every chart on the page; return how many live views there are."""
+    n = page.locator("figure.mw-chart").count()
+    page.evaluate("window.mwCharts.hydrateAll()")
+    page.wait_for_function(
+        f"document.querySelectorAll('figure.mw-chart[data-state=live]').length === {n}", timeout=20000
+    )
+    return n
+
+
+def scheme_of(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_chart_hydrates_without_errors_or_third_parties(real_site, open_page, scheme, width):
+    server, out = real_site
+    ARTIFACTS.mkdir(exist_ok=True)
+    pages = chart_pages(out)
+    assert len(pages) >= 8
+    for rel in pages:
+        page, watch = open_page(server.url + rel, width=width, scheme=scheme)
+        assert scheme_of(page) == scheme
+        n = hydrate_all(page)
+        assert page.evaluate("window.mwCharts.live.size") == n
+        # the live chart fits the column: no horizontal page scroll on a phone
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), rel
+        page.screenshot(path=str(ARTIFACTS / f"{(rel.strip('/') or 'home')}-{scheme}-{width}.png"), full_page=True)
+        assert watch.errors == [], (rel, watch.errors)
+        assert watch.foreign == [], (rel, watch.foreign)
+
+
+def test_instant_navigation_renders_charts_and_finalizes_old_views(real_site, open_page):
+    server, _ = real_site
+    page, watch = open_page(server.url)
+    page.evaluate("window.__sameDocument = true")
+    counts = []
+    for _ in range(10):
+        nxt = page.locator("a.md-footer__link--next")
+        if nxt.count() == 0:
+            page.locator("a.md-footer__link--prev").first.click()
+        else:
+            nxt.first.click()
+        page.wait_for_function("document.querySelector('.md-content h1') !== null")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__sameDocument") is True  # instant navigation, not a reload
+        n = hydrate_all(page) if page.locator("figure.mw-chart").count() else 0
+        counts.append(page.evaluate("window.mwCharts.live.size"))
+        assert counts[-1] == n  # views of the pages left behind were finalized
+    assert max(counts) <= 4 and watch.errors == [] and watch.foreign == []
+
+
+def test_palette_toggle_recolours_charts_without_reload(real_site, open_page):
+    server, out = real_site
+    rel = next(p for p in chart_pages(out) if "epilogue" in p or "wechat" in p)
+    page, watch = open_page(server.url + rel, scheme="default")
+    hydrate_all(page)
+    label = page.locator(".mw-chart__live svg .role-axis-label text").first
+    before = label.evaluate("t => getComputedStyle(t).fill")
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(3):  # auto -> light -> dark: click the visible toggle until the scheme is slate
+        if scheme_of(page) == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_timeout(200)
+    assert scheme_of(page) == "slate"
+    after = label.evaluate("t => getComputedStyle(t).fill")
+    assert before != after
+    assert page.evaluate("window.__sameDocument") is True and watch.errors == []
+
+
+def test_without_javascript_every_static_chart_and_table_is_there(real_site, open_page):
+    server, out = real_site
+    for rel in chart_pages(out):
+        page, _ = open_page(server.url + rel, js=False, width=375)
+        figures = page.locator("figure.mw-chart")
+        for i in range(figures.count()):
+            f = figures.nth(i)
+            f.scroll_into_view_if_needed()
+            assert f.locator(".mw-chart__view > svg").is_visible(), rel
+            if f.locator(".mw-chart__data").count():
+                f.locator(".mw-chart__data summary").click()
+                assert f.locator(".mw-chart__data table").first.is_visible(), rel
+
+
+def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_page):
+    server, out = real_site
+    rel = next(p for p in chart_pages(out) if "beats-itself" in p)
+    page, watch = open_page(server.url + rel, width=1280)
+    steps = page.locator(".mw-step")
+    assert steps.count() >= 4
+    assert page.locator(".mw-scrolly > figure.mw-chart").evaluate("f => getComputedStyle(f).position") == "sticky"
+    seen = []
+    for i in range(steps.count()):
+        step = steps.nth(i)
+        era = step.get_attribute("data-step")
+        step.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - innerHeight / 3)")
+        page.wait_for_function(
+            "era => window.mwCharts.view('eras_timeline').then(v => v.signal('highlight_era') === era)"
+            ".catch(() => false)",
+            arg=era,
+            timeout=5000,
+        )
+        seen.append(page.evaluate("window.mwCharts.view('eras_timeline').then(v => v.signal('highlight_era'))"))
+    assert seen == [steps.nth(i).get_attribute("data-step") for i in range(steps.count())]
+    assert watch.errors == []
+
+
+def test_scrolly_falls_back_to_an_inline_chart_on_phones(real_site, open_page):
+    server, out = real_site
+    rel = next(p for p in chart_pages(out) if "beats-itself" in p)
+    page, _ = open_page(server.url + rel, width=375)
+    assert page.locator(".mw-scrolly > figure.mw-chart").evaluate("f => getComputedStyle(f).position") == "static"
+
+
+def test_figures_have_stable_anchor_links(real_site, open_page):
+    server, out = real_site
+    rel = chart_pages(out)[0]
+    page, _ = open_page(server.url + rel)
+    fid = page.locator("figure.mw-chart").first.get_attribute("id")
+    assert re.fullmatch(r"fig-[a-z0-9-]+", fid)
+    page.goto(server.url + rel + "#" + fid)
+    assert page.locator(f"#{fid}").is_visible()

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Benchmark the site against a chart-free baseline measured in the same run (`make bench`).
+
+Prints a table and writes bench/results/latest.json:
+- build: cold (empty chart cache), warm (no change) and after touching one data file, each as a
+  ratio to building the same pages with the chart lines (and the chart pipeline) removed;
+- page weight of each chart page on first load (raw and gzip) against its chart-free twin, and
+  the bytes fetched once the reader scrolls to every chart;
+- in headless Debian Chromium: first contentful paint (the static charts are in the HTML),
+  time from a chart entering the viewport to its live view, long tasks;
+- Lighthouse (tools/lighthouse, pinned) mobile performance and accessibility for every page.
+Machines here are noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.sites import Server, build_site, chromium_args  # noqa: E402
+
+CHART_LINE = re.compile(r"^\s*\[\[(chart \w+|sources)\]\]\s*$", re.M)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+
+
+def copy_project(dest: Path, charts: bool) -> Path:
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = cfg.replace("build_charts/mkdocs_hooks.py", str(ROOT / "build_charts" / "mkdocs_hooks.py"))
+    if not charts:
+        # the same pages without the pipeline: no chart lines, no hooks, no chart extension or assets
+        for md in (dest / "docs").rglob("*.md"):
+            md.write_text(CHART_LINE.sub("", md.read_text(encoding="utf-8")), encoding="utf-8")
+        cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
+        cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
+        cfg = cfg.replace("  - assets/charts/theme.css\n", "").replace("  - assets/javascripts/charts.js\n", "")
+    else:
+        cfg = cfg.replace("project_root: .", f"project_root: {ROOT}")
+    (dest / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    if not charts:
+        # the CSP placeholder is filled by the hooks: leave the baseline without a policy tag
+        main = dest / "overrides" / "main.html"
+        main.write_text(re.sub(r"\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", main.read_text()))
+    return dest / "mkdocs.yml"
+
+
+def timed_build(cfg: Path, out: Path, cache: Path | None) -> float:
+    start = time.perf_counter()
+    r = build_site(cfg, out, cache)
+    took = time.perf_counter() - start
+    if r.returncode != 0:
+        raise SystemExit(f"build failed:\n{r.stderr}")
+    return took
+
+
+def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
+    plain_cfg = copy_project(work / "plain", charts=False)
+    chart_cfg = copy_project(work / "charts", charts=True)
+    cache = work / "cache"
+    plain_out, chart_out = work / "plain-site", work / "chart-site"
+    data_file = ROOT / "data" / "singles_day.csv"
+    original = data_file.read_bytes()
+    res: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "touched": []}
+    try:
+        for _ in range(runs):
+            res["plain"].append(timed_build(plain_cfg, plain_out, None))
+            shutil.rmtree(cache, ignore_errors=True)
+            res["cold"].append(timed_build(chart_cfg, chart_out, cache))
+            res["warm"].append(timed_build(chart_cfg, chart_out, cache))
+            data_file.write_bytes(original + b"\n")  # a change of bytes, not of figures
+            res["touched"].append(timed_build(chart_cfg, chart_out, cache))
+            data_file.write_bytes(original)
+    finally:
+        data_file.write_bytes(original)
+    med = {k: statistics.median(v) for k, v in res.items()}
+    out = {"runs": runs, "seconds": med, "ratio": {k: med[k] / med["plain"] for k in ("cold", "warm", "touched")}}
+    return out, plain_out, chart_out
+
+
+def chart_pages(site: Path) -> list[str]:
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if 'class="mw-chart"' in p.read_text(encoding="utf-8")
+    )
+
+
+def load_page(browser, url: str, scroll: bool) -> dict:
+    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    page = ctx.new_page()
+    sizes: list[tuple[str, int, int]] = []
+
+    def on_response(resp):
+        try:
+            body = resp.body()
+        except Exception:
+            return
+        sizes.append((resp.url, len(body), len(gzip.compress(body, 6))))
+
+    page.on("response", on_response)
+    page.add_init_script(
+        "window.__lt=[];new PerformanceObserver(l=>l.getEntries().forEach(e=>__lt.push(e.duration)))"
+        ".observe({type:'longtask',buffered:true});"
+    )
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(800)
+    first = (sum(s[1] for s in sizes), sum(s[2] for s in sizes))
+    fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0]||{}).startTime||null")
+    result = {"first_raw": first[0], "first_gz": first[1], "fcp_ms": fcp}
+    if scroll and page.locator("figure.mw-chart").count():
+        # time from the first chart entering the viewport to its live view
+        t = page.evaluate(
+            """async () => {
+              const f = document.querySelector('figure.mw-chart');
+              const t0 = performance.now();
+              f.scrollIntoView();
+              await new Promise(r => { if (f.dataset.state === 'live') r(); else
+                f.addEventListener('mw:live', r, {once: true}); setTimeout(r, 15000); });
+              return performance.now() - t0;
+            }"""
+        )
+        for f in range(page.locator("figure.mw-chart").count()):
+            page.locator("figure.mw-chart").nth(f).scroll_into_view_if_needed()
+            page.wait_for_timeout(250)
+        page.wait_for_timeout(800)
+        result |= {
+            "interactive_ms": t,
+            "after_scroll_raw": sum(s[1] for s in sizes) - first[0],
+            "after_scroll_gz": sum(s[2] for s in sizes) - first[1],
+        }
+    lt = page.evaluate("window.__lt")
+    result |= {"long_tasks": len(lt), "long_task_ms": round(sum(lt))}
+    ctx.close()
+    return result
+
+
+def weight_figures(plain_out: Path, chart_out: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    pages = chart_pages(chart_out)
+    out = {}
+    with Server(plain_out) as plain, Server(chart_out) as charts, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        for rel in pages:
+            base = load_page(browser, plain.url + rel, scroll=False)
+            mine = load_page(browser, charts.url + rel, scroll=True)
+            out[rel or "/"] = {"plain": base, "charts": mine, "ratio_gz": mine["first_gz"] / base["first_gz"]}
+        browser.close()
+    return out
+
+
+def lighthouse_figures(chart_out: Path) -> dict:
+    if not LIGHTHOUSE.exists():
+        return {"skipped": "run `npm ci --prefix tools/lighthouse` (make bench does)"}
+    out = {}
+    pages = sorted(
+        "" if p.parent == chart_out else p.parent.relative_to(chart_out).as_posix() + "/"
+        for p in chart_out.rglob("index.html")
+    )
+    with Server(chart_out) as server:
+        for rel in pages:
+            with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                cmd = [
+                    str(LIGHTHOUSE),
+                    server.url + rel,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report.name}",
+                    "--only-categories=performance,accessibility",
+                    "--chrome-flags=--headless=new " + " ".join(chromium_args()),
+                ]
+                r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+                if r.returncode != 0:
+                    out[rel or "/"] = {"error": r.stderr.strip()[-300:]}
+                    continue
+                cats = json.loads(Path(report.name).read_text())["categories"]
+                out[rel or "/"] = {k: round(v["score"] * 100) for k, v in cats.items()}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-lighthouse", action="store_true")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        build, plain_out, chart_out = build_figures(Path(tmp), a.runs)
+        weights = weight_figures(plain_out, chart_out)
+        lh = {} if a.no_lighthouse else lighthouse_figures(chart_out)
+    results = {"build": build, "pages": weights, "lighthouse": lh}
+    dest = ROOT / "bench" / "results"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "latest.json").write_text(json.dumps(results, indent=1) + "\n")
+
+    r = build["ratio"]
+    print(f"\nBuild (median of {a.runs}; chart-free build = 1.00, {build['seconds']['plain']:.2f} s here)")
+    print(f"  cold {r['cold']:.2f}x   warm {r['warm']:.2f}x   one data file touched {r['touched']:.2f}x")
+    print("\nFirst load of each chart page (gzip), against the same page without charts")
+    print(
+        f"  {'page':34} {'plain KiB':>9} {'charts KiB':>10} {'ratio':>6} {'+scroll KiB':>11} {'FCP ms':>7}"
+        f" {'live ms':>8} {'long tasks':>10}"
+    )
+    for rel, w in weights.items():
+        c = w["charts"]
+        print(
+            f"  {rel:34} {w['plain']['first_gz'] / 1024:9.1f} {c['first_gz'] / 1024:10.1f} {w['ratio_gz']:6.2f}"
+            f" {c.get('after_scroll_gz', 0) / 1024:11.1f} {c['fcp_ms'] or 0:7.0f} {c.get('interactive_ms', 0):8.0f}"
+            f" {c['long_tasks']:4d} ({c['long_task_ms']} ms)"
+        )
+    if lh:
+        print("\nLighthouse (mobile)")
+        for rel, scores in lh.items():
+            print(f"  {rel:34} {scores}")
+    print(f"\nwritten to {dest / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()
