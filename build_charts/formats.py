@@ -26,7 +26,8 @@ def number(value: float | int | None, unit: str | None = None, digits: int | Non
     if value is None:
         return "no data"
     if digits is None:
-        digits = 0 if float(value).is_integer() else 1
+        # as many decimals as the source gave (at most 3): 0.05 m stays 0.05 m, 19.1 stays 19.1
+        digits = 0 if float(value).is_integer() else min(3, len(repr(float(value)).split(".")[1]))
     text = f"{value:,.{digits}f}"
     prefix, suffix = UNIT_STYLE.get(unit or "", ("", f" {unit}" if unit else ""))
     return f"{prefix}{text}{suffix}"
@@ -62,11 +63,17 @@ def caption_html(datasets: list[Dataset]) -> str:
             if o not in origins:
                 origins.append(o)
     label = "Source" if len(origins) == 1 else "Sources"
-    parts = [
-        f'<p class="mw-chart__sources"><strong>{label}:</strong> '
-        + "; ".join(cite(o) for o in origins)
-        + f". {accessed(origins)}</p>"
-    ]
+    listed = "; ".join(cite(o) for o in origins) + f". {accessed(origins)}"
+    if len(origins) <= 3:
+        parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> {listed}</p>']
+    else:  # a long list folds away behind the producers' names
+        producers = list(dict.fromkeys(o.producer for o in origins))
+        head = ", ".join(escape(p) for p in producers[:3])
+        more = f" and {len(producers) - 3} more" if len(producers) > 3 else ""
+        parts = [
+            f'<details class="mw-chart__sources"><summary><strong>{label}:</strong> {head}{more}'
+            f" ({len(origins)} documents)</summary><p>{listed}</p></details>"
+        ]
     notes = [n for ds in datasets for n in ds.meta.notes]
     if notes:
         parts.append('<ul class="mw-chart__notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")

@@ -105,7 +105,7 @@ def render_chart(project: Project, chart_id: str) -> None:
     spec, datasets, path = build_spec(project, chart_id)
     try:
         svg = vlc.vegalite_to_svg(spec)
-        png = vlc.vegalite_to_png(spec, scale=2)
+        png = vlc.vegalite_to_png({**spec, "background": theme.BACKGROUND["light"]}, scale=2)  # opaque download
         vega = vlc.vegalite_to_vega(spec)
     except Exception as e:
         raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e

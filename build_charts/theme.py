@@ -57,7 +57,7 @@ def config() -> dict:
         "background": None,
         "font": FONT,
         "padding": 8,
-        "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 320},
+        "view": {"stroke": "transparent", "continuousWidth": WIDTH, "continuousHeight": 320},
         "axis": {
             "labelColor": muted,
             "titleColor": muted,

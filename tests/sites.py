@@ -15,8 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
 
 
-def build_site(config: Path, out: Path, cache: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    config: Path, out: Path, cache: Path | None = None, site_url: str | None = None
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    if site_url:  # Material's instant navigation only works on the origin the site was built for
+        env["SITE_URL"] = site_url
     if cache:
         env["MW_CACHE_DIR"] = str(cache)
     return subprocess.run(
@@ -49,6 +53,7 @@ class Server:
     """A static server in a thread; `url` ends with a slash."""
 
     def __init__(self, root: Path):
+        root.mkdir(parents=True, exist_ok=True)
         handler = functools.partial(CSPHandler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.handle_error = lambda request, address: None  # a browser closing a socket early is fine

@@ -11,34 +11,56 @@ def build(singles_day: Dataset) -> alt.Chart:
     for r in singles_day.rows:
         main = r["year"] not in first_year  # the first-listed report for a year is the bar
         first_year.add(r["year"])
-        rows.append({
-            "year": r["year"],
-            "gmv": r["gmv_rmb_bn"],
-            "shown_as": "bar" if main else "other report",
-            "window": "11 days (1–11 Nov)" if r["window_days"] > 1 else "one day",
-            "label": formats.with_period(formats.number(r["gmv_rmb_bn"], "RMB billion"), r["year"]),
-            "source": singles_day.origin(r).producer,
-            "note": r["note"] or "",
-        })
+        rows.append(
+            {
+                "year": r["year"],
+                "gmv": r["gmv_rmb_bn"],
+                "shown_as": "bar" if main else "other report",
+                "window": "11 days (1–11 Nov)" if r["window_days"] > 1 else "one day",
+                "label": formats.with_period(formats.number(r["gmv_rmb_bn"], "RMB billion"), r["year"]),
+                "source": singles_day.origin(r).producer,
+                "note": r["note"] or "",
+            }
+        )
     data = alt.Data(values=rows)
-    tooltip = [alt.Tooltip("label:N", title="Sales"), alt.Tooltip("window:N", title="Window"),
-               alt.Tooltip("source:N", title="Reported by"), alt.Tooltip("note:N", title="Note")]
+    tooltip = [
+        alt.Tooltip("label:N", title="Sales"),
+        alt.Tooltip("window:N", title="Window"),
+        alt.Tooltip("source:N", title="Reported by"),
+        alt.Tooltip("note:N", title="Note"),
+    ]
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("gmv:Q", title="RMB billion")
-    bars = alt.Chart(data).transform_filter("datum.shown_as == 'bar'").mark_bar().encode(
-        x=x, y=y,
-        color=alt.Color("window:N", title="Sales window",
-                        scale=alt.Scale(domain=["one day", "11 days (1–11 Nov)"],
-                                        range=[theme.color("Alibaba"), theme.color("Other")])),
-        tooltip=tooltip,
+    bars = (
+        alt.Chart(data)
+        .transform_filter("datum.shown_as == 'bar'")
+        .mark_bar()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "window:N",
+                title="Sales window",
+                scale=alt.Scale(
+                    domain=["one day", "11 days (1–11 Nov)"], range=[theme.color("Alibaba"), theme.color("Other")]
+                ),
+            ),
+            tooltip=tooltip,
+        )
     )
-    others = alt.Chart(data).transform_filter("datum.shown_as == 'other report'").mark_tick(
-        thickness=2, size=18, color=theme.TOKENS["text"][0]
-    ).encode(x=x, y=y, tooltip=tooltip)
+    others = (
+        alt.Chart(data)
+        .transform_filter("datum.shown_as == 'other report'")
+        .mark_tick(thickness=2, size=18, color=theme.TOKENS["text"][0])
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
     return (bars + others).properties(
-        width=theme.WIDTH, height=320,
-        title=alt.Title("Singles' Day sales on Alibaba's platforms",
-                        subtitle="Gross merchandise volume announced for 11 November, RMB billion; ticks mark other reports"),
+        width=theme.WIDTH,
+        height=320,
+        title=alt.Title(
+            "Singles' Day sales on Alibaba's platforms",
+            subtitle="Gross merchandise volume announced for 11 November, RMB billion; ticks mark other reports",
+        ),
         description=(
             "Bar chart of Singles' Day sales on Alibaba's platforms from 2009 to 2020. Sales grew from well under "
             "RMB 1 billion in 2009 to 268.4 billion in 2019; the 2020 figure of 498.2 billion covers an 11-day "

@@ -31,9 +31,9 @@ def browser():
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("real") / "site"
-    r = build_site(ROOT / "mkdocs.yml", out)
-    assert r.returncode == 0, r.stderr
     with Server(out) as server:
+        r = build_site(ROOT / "mkdocs.yml", out, site_url=server.url)
+        assert r.returncode == 0, r.stderr
         yield server, out
 
 

@@ -15,7 +15,7 @@ WIDTHS = [375, 1280]
 def hydrate_all(page) -> int:
     """Hydrate every chart on the page; return how many live views there are."""
     n = page.locator("figure.mw-chart").count()
-    page.evaluate("window.mwCharts.hydrateAll()")
+    page.evaluate("window.mwCharts.hydrateAll().then(() => true)")
     page.wait_for_function(
         f"document.querySelectorAll('figure.mw-chart[data-state=live]').length === {n}", timeout=20000
     )
@@ -111,12 +111,9 @@ def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_
         era = step.get_attribute("data-step")
         step.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - innerHeight / 3)")
         page.wait_for_function(
-            "era => window.mwCharts.view('eras_timeline').then(v => v.signal('highlight_era') === era)"
-            ".catch(() => false)",
-            arg=era,
-            timeout=5000,
+            "era => window.mwCharts.signalNow('eras_timeline', 'highlight_era') === era", arg=era, timeout=5000
         )
-        seen.append(page.evaluate("window.mwCharts.view('eras_timeline').then(v => v.signal('highlight_era'))"))
+        seen.append(page.evaluate("window.mwCharts.signalNow('eras_timeline', 'highlight_era')"))
     assert seen == [steps.nth(i).get_attribute("data-step") for i in range(steps.count())]
     assert watch.errors == []
 

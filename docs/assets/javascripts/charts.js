@@ -93,9 +93,13 @@
       var vega = window.vega;
       var holder = document.createElement("div");
       holder.className = "mw-chart__live";
+      // Controls (sliders, toggles) go beside the picture, not inside its role="img" box.
+      var controls = document.createElement("div");
+      controls.className = "mw-chart__controls";
       var view = new vega.View(vega.parse(spec, null, { ast: true }), {
         renderer: "svg",
         container: holder,
+        bind: controls,
         hover: true,
         expr: vega.expressionInterpreter,
         tooltip: tooltip
@@ -107,6 +111,7 @@
         var still = box.querySelector("svg[aria-hidden]");
         box.appendChild(holder);
         if (still) still.remove();
+        if (controls.childNodes.length) box.parentNode.insertBefore(controls, box.nextSibling);
         var svg = holder.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         figure.dataset.state = "live";
@@ -224,6 +229,11 @@
     view: function (id) {
       var f = document.querySelector('figure.mw-chart[data-chart="' + id + '"]');
       return f ? hydrate(f) : Promise.reject(new Error("no chart " + id + " on this page"));
+    },
+    /* A signal's value in a chart's live view right now (undefined if not live yet). */
+    signalNow: function (id, name) {
+      var f = document.querySelector('figure.mw-chart[data-chart="' + id + '"]');
+      try { return f && f._mwView ? f._mwView.signal(name) : undefined; } catch (e) { return undefined; }
     },
     hydrateAll: function () {
       return Promise.all(Array.prototype.map.call(document.querySelectorAll("figure.mw-chart[data-spec]"), hydrate));
