@@ -30,6 +30,8 @@ def static_svg(svg: str, chart_id: str) -> str:
     """The build-time SVG, made safe to inline: no fixed size, hidden from screen readers."""
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     svg = prefix_svg_ids(svg, f"mw-{chart_id}")
+    # per-mark ARIA text repeats the data table; the static picture is hidden from screen readers anyway
+    svg = re.sub(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"', "", svg)
     # the figure's text description is the accessible name; the table carries the values
     return re.sub(
         r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1
@@ -62,8 +64,8 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
     return (
         f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json" '
         f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">'
-        f'<div class="mw-chart__title" id="{fid}-title">{escape(title)}'
-        f' <a class="mw-chart__anchor" href="#{fid}" aria-label="Link to this chart">¶</a></div>'
+        # the chart draws its own title; this one names the figure for screen readers
+        f'<div class="mw-chart__title md-visually-hidden" id="{fid}-title">{escape(title)}</div>'
         f'<div class="mw-chart__view" role="img" aria-label="{escape(description, quote=True)}">'
         f"{static_svg(svg, chart_id)}</div>"
         f'<figcaption class="mw-chart__caption">'
@@ -71,6 +73,7 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
         f"{formats.caption_html(datasets)}"
         + (f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>' if datasets else "")
         + f'<p class="mw-chart__downloads">Download: {data_links}'
-        f'<a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a></p>'
+        f'<a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a>'
+        f' · <a class="mw-chart__anchor" href="#{fid}">Link to this chart</a></p>'
         "</figcaption></figure>"
     )

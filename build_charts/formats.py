@@ -75,8 +75,14 @@ def caption_html(datasets: list[Dataset]) -> str:
             f" ({len(origins)} documents)</summary><p>{listed}</p></details>"
         ]
     notes = [n for ds in datasets for n in ds.meta.notes]
-    if notes:
-        parts.append('<ul class="mw-chart__notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")
+    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    if 0 < len(notes) <= 2:
+        parts.append(f'<ul class="mw-chart__notes">{items}</ul>')
+    elif notes:  # many notes fold away, one click from the chart
+        parts.append(
+            f'<details class="mw-chart__notes"><summary><strong>Notes on these figures</strong> ({len(notes)}):'
+            f" bases, gaps and where sources disagree</summary><ul>{items}</ul></details>"
+        )
     return "".join(parts)
 
 

@@ -72,9 +72,17 @@ def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dat
         title = title.get("text")
     if not title:
         raise ChartError(path, None, "build()", "set a `title=` on the chart")
-    spec["config"] = {**theme.config(), **spec.get("config", {})}
+    spec["config"] = merge(spec.get("config", {}), theme.config())
     spec.update(DETERMINISTIC)
     return spec, datasets, path
+
+
+def merge(base: dict, over: dict) -> dict:
+    """Deep-merge two Vega-Lite config blocks; `over` (the shared theme) wins on conflicts."""
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
 def data_records(datasets: list[data_mod.Dataset]) -> list[dict]:

@@ -50,6 +50,22 @@ def scale(names: list[str]):
     return alt.Scale(domain=names, range=[color(n) for n in names])
 
 
+def canvas(height: float):
+    """Encoders for a schematic drawn on fixed coordinates: x runs 0–100, y runs 0–height downwards."""
+    import altair as alt
+
+    x_scale = alt.Scale(domain=[0, 100], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
+
+    def x(field: str):
+        return alt.X(field, scale=x_scale, axis=None, title=None)
+
+    def y(field: str):
+        return alt.Y(field, scale=y_scale, axis=None, title=None)
+
+    return x, y
+
+
 def config() -> dict:
     """Vega-Lite `config` block applied to every chart."""
     text, muted, grid, domain, surface = (TOKENS[k][0] for k in ("text", "muted", "grid", "domain", "surface"))

@@ -112,3 +112,50 @@ def test_warm_rebuild_renders_nothing_and_changes_always_rebuild(fixture_site, b
     again = build()
     assert counts(again.stderr) == (1, 1)
     assert "Fruit gathered" in (fixture_site / "out" / "index.html").read_text()
+
+
+def test_serve_rebuilds_when_a_data_file_or_chart_module_changes(fixture_site, tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.sites import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, MW_CACHE_DIR=str(tmp_path / "cache"), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(fixture_site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=fixture_site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def page_until(predicate, timeout=60.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                if predicate(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the served page never showed the change")
+
+    try:
+        page_until(lambda h: 'data-chart="fruit_bars"' in h and "12.5" in h)
+        data = fixture_site / "data" / "fruit.csv"
+        data.write_text(data.read_text().replace("apple,12.5,", "apple,99.5,"))
+        page_until(lambda h: "99.5" in h)
+        module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+        module.write_text(module.read_text().replace('title="Fruit picked"', 'title="Fruit weighed"'))
+        page_until(lambda h: "Fruit weighed" in h)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -126,3 +126,24 @@ def test_sources_page_lists_every_dataset_with_its_origins(site):
         assert f'id="data-{ds_id.replace("_", "-")}"' in html, ds_id
         for origin in ds.meta.origins.values():
             assert origin.url.replace("&", "&amp;") in html, (ds_id, origin.url)
+
+
+def test_every_legend_toggle_is_wired_to_a_legend(site):
+    """A legend-bound selection listens to named legend marks; if Vega-Lite did not name them, clicks do nothing."""
+    import json
+
+    for spec_path in sorted((site / "assets" / "charts").glob("*.vg.json")):
+        spec = json.loads(spec_path.read_text())
+        legend_marks = {
+            part.get("name")
+            for legend in spec.get("legends", [])
+            for part in legend.get("encode", {}).values()
+            if isinstance(part, dict)
+        }
+        for signal in spec.get("signals", []):
+            for handler in signal.get("on", []):
+                events = handler["events"] if isinstance(handler["events"], list) else [handler["events"]]
+                for ev in events:
+                    name = ev.get("markname", "") if isinstance(ev, dict) else ""
+                    if name.endswith("_legend_symbols"):
+                        assert name in legend_marks, f"{spec_path.name}: {signal['name']} waits on missing {name}"

@@ -82,10 +82,7 @@ def build() -> alt.LayerChart:
                     }
                 )
 
-    x_scale = alt.Scale(domain=[0, 100], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
-    X = lambda f: alt.X(f, scale=x_scale, axis=None, title=None)  # noqa: E731
-    Y = lambda f: alt.Y(f, scale=y_scale, axis=None, title=None)  # noqa: E731
+    X, Y = theme.canvas(height)
     tooltip = [
         alt.Tooltip("chain:N", title="Chain"),
         alt.Tooltip("step:N", title="Step"),

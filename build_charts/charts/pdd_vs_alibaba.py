@@ -119,12 +119,12 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         base.transform_filter("datum.report == 'main'")
         .mark_line()
         .encode(x=x, y=y, color=color, detail="segment:N", strokeDash=dash, opacity=opacity)
+        .add_params(toggle)  # on the first layer, which owns the merged legend the toggle binds to
     )
     points = (
         base.transform_filter("datum.report == 'main'")
         .mark_point(filled=True, size=80, stroke=theme.TOKENS["surface"][0], strokeWidth=1)
         .encode(x=x, y=y, color=color, shape=shape, opacity=opacity, tooltip=tooltip)
-        .add_params(toggle)
     )
     others = (
         base.transform_filter("datum.report != 'main'")

@@ -1,0 +1,116 @@
+"""Reader interactions in the live charts: tooltips, legend toggles, sliders, guess-first, era picking."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import chart_pages
+from tests.browser.test_site_browser import hydrate_all
+
+
+def open_chart_page(real_site, open_page, fragment: str, width: int = 1280):
+    server, out = real_site
+    rel = next(p for p in chart_pages(out) if fragment in p)
+    page, watch = open_page(server.url + rel, width=width)
+    hydrate_all(page)
+    return page, watch
+
+
+def click_at(page, locator):
+    """Click where the mark is drawn: Vega picks the item under the pointer, not the DOM element."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def marks_opacity(figure) -> list[str]:
+    return figure.evaluate(
+        "f => Array.from(f.querySelectorAll('.mw-chart__live .mark-symbol path, .mw-chart__live .mark-line path'))"
+        ".map(p => p.getAttribute('opacity') || getComputedStyle(p).opacity)"
+    )
+
+
+def test_hovering_a_mark_shows_a_tooltip_with_value_unit_and_period(real_site, open_page):
+    page, watch = open_chart_page(real_site, open_page, "taobao-traffic")
+    bars = page.locator("#fig-singles-day .mw-chart__live path[aria-roledescription='bar']")
+    assert bars.count() >= 10
+    bars.nth(3).hover()
+    tip = page.locator(".mw-tooltip")
+    tip.wait_for(state="visible")
+    text = tip.text_content()
+    assert "RMB" in text and " bn, 2012" in text
+    box, vw = tip.bounding_box(), page.viewport_size["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= vw  # kept on screen
+    assert watch.errors == []
+
+
+def test_tooltip_stays_on_screen_on_a_phone(real_site, open_page):
+    page, _ = open_chart_page(real_site, open_page, "taobao-traffic", width=375)
+    bars = page.locator("#fig-singles-day .mw-chart__live path[aria-roledescription='bar']")
+    last = bars.nth(bars.count() - 1)
+    last.scroll_into_view_if_needed()
+    last.hover()
+    tip = page.locator(".mw-tooltip")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+def test_legend_click_hides_a_series(real_site, open_page):
+    page, watch = open_chart_page(real_site, open_page, "epilogue")
+    figure = page.locator("#fig-pdd-vs-alibaba")
+    before = marks_opacity(figure)
+    click_at(page, figure.locator(".mw-chart__live .role-legend-symbol path").first)
+    page.wait_for_timeout(300)
+    after = marks_opacity(figure)
+    assert before != after
+    assert any(float(o) < 0.5 for o in after) and any(float(o) == 1 for o in after)
+    assert watch.errors == []
+
+
+def test_year_slider_changes_the_view(real_site, open_page):
+    page, watch = open_chart_page(real_site, open_page, "wechat-grabs")
+    figure = page.locator("#fig-wechat-users")
+    slider = figure.locator(".mw-chart__controls input[type=range]")
+    assert slider.count() == 1
+    points = "f => f.querySelectorAll('.mw-chart__live .mark-symbol path').length"
+    before = figure.evaluate(points)
+    slider.fill("2019")  # keyboard-accessible native input
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.mwCharts.signalNow('wechat_users', 'from_year')") == 2019
+    assert figure.evaluate(points) < before
+    assert watch.errors == []
+
+
+def test_guess_first_hides_the_answer_until_revealed(real_site, open_page):
+    page, watch = open_chart_page(real_site, open_page, "wechat-grabs")
+    figure = page.locator("#fig-mobile-share")
+    figure.scroll_into_view_if_needed()
+    count = "f => f.querySelectorAll('.mw-chart__live .mark-symbol path').length"
+    hidden = figure.evaluate(count)
+    figure.locator(".mw-chart__controls input[type=range]").fill("40")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.mwCharts.signalNow('mobile_share', 'guess')") == 40
+    figure.locator(".mw-chart__controls input[type=checkbox]").check()
+    page.wait_for_timeout(300)
+    assert figure.evaluate(count) > hidden
+    assert "40" in figure.locator(".mw-chart__live svg").text_content()
+    assert watch.errors == []
+
+
+def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, open_page):
+    server, _ = real_site
+    page, watch = open_page(server.url)
+    hydrate_all(page)
+    figure = page.locator("#fig-eras-timeline")
+    text_before = figure.locator(".mw-chart__live svg").text_content()
+    click_at(page, figure.locator(".mw-chart__live path[aria-label*='Model: C2C;']").first)  # the C2C era's bar
+    page.wait_for_timeout(300)
+    picked = page.evaluate(
+        "window.mwCharts.view('eras_timeline').then(v => v.data('era_pick_store').map(t => t.values[0]))"
+    )
+    assert picked == ["c2c"]
+    assert figure.locator(".mw-chart__live svg").text_content() != text_before  # its milestones are listed
+    linked = page.locator("li.mw-linked")
+    assert linked.count() >= 1
+    for i in range(linked.count()):
+        assert picked[0] in linked.nth(i).get_attribute("data-eras").split()
+    assert watch.errors == []
