@@ -62,7 +62,9 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
         f'<a href="{base}.csv" download>CSV</a> · <a href="{base}.json" download>JSON</a> · ' if datasets else ""
     )
     return (
+        # data-search-exclude: the search index gets the page's prose, not every table cell
         f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json" '
+        "data-search-exclude "
         f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">'
         # the chart draws its own title; this one names the figure for screen readers
         f'<div class="mw-chart__title md-visually-hidden" id="{fid}-title">{escape(title)}</div>'

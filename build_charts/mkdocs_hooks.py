@@ -55,7 +55,7 @@ def on_page_markdown(markdown, page, config, files):
     # Front matter is stripped before Markdown sees the page: remember its length for line numbers.
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
     offset = max(0, source.count("\n") - markdown.count("\n"))
-    _state["token"] = current_page.set((f"docs/{page.file.src_uri}", offset))
+    current_page.set((page.file.abs_src_path or page.file.src_uri, offset))
     return markdown
 
 

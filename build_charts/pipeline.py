@@ -117,22 +117,39 @@ def ensure(project: Project, ids: list[str]) -> Report:
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "build_charts.render",
-        "--root",
-        str(project.root),
-        "--cache",
-        str(project.cache_dir),
-        *ids,
-    ]
+    """Render in fresh processes, one per core, so the code on disk is what runs."""
+    workers = max(1, min(len(ids), os.cpu_count() or 1))
+    groups = [ids[i::workers] for i in range(workers)]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project.root)
-    if proc.returncode != 0:
-        # render.py prints each problem as `error: file:line: field: reason` on stderr
-        found = [ln.removeprefix("error: ") for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
-        raise ChartError(None, None, None, found[-1] if found else proc.stderr.strip()[-3000:])
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "build_charts.render",
+                "--root",
+                str(project.root),
+                "--cache",
+                str(project.cache_dir),
+                *group,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=project.root,
+        )
+        for group in groups
+    ]
+    problems = []
+    for proc in procs:
+        _, stderr = proc.communicate()
+        if proc.returncode != 0:
+            # render.py prints each problem as `error: file:line: field: reason` on stderr
+            found = [ln.removeprefix("error: ") for ln in stderr.splitlines() if ln.startswith("error: ")]
+            problems.append(found[-1] if found else stderr.strip()[-3000:])
+    if problems:
+        raise ChartError(None, None, None, "\n".join(problems))
 
 
 def figure_html(project: Project, chart_id: str) -> str:

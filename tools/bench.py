@@ -38,24 +38,21 @@ LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthou
 
 
 def copy_project(dest: Path, charts: bool) -> Path:
-    for name in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
+    """A copy of the project; without charts, the same pages with the chart lines and the pipeline removed."""
+    for name in ("docs", "data", "overrides", "build_charts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    cfg = cfg.replace("build_charts/mkdocs_hooks.py", str(ROOT / "build_charts" / "mkdocs_hooks.py"))
     if not charts:
-        # the same pages without the pipeline: no chart lines, no hooks, no chart extension or assets
         for md in (dest / "docs").rglob("*.md"):
             md.write_text(CHART_LINE.sub("", md.read_text(encoding="utf-8")), encoding="utf-8")
         cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
         cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
         cfg = cfg.replace("  - assets/charts/theme.css\n", "").replace("  - assets/javascripts/charts.js\n", "")
-    else:
-        cfg = cfg.replace("project_root: .", f"project_root: {ROOT}")
-    (dest / "mkdocs.yml").write_text(cfg, encoding="utf-8")
-    if not charts:
-        # the CSP placeholder is filled by the hooks: leave the baseline without a policy tag
+        cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
+        # the CSP placeholder is filled by the hooks: the baseline goes without a policy tag
         main = dest / "overrides" / "main.html"
         main.write_text(re.sub(r"\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", main.read_text()))
+    (dest / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return dest / "mkdocs.yml"
 
 
@@ -73,19 +70,16 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
     chart_cfg = copy_project(work / "charts", charts=True)
     cache = work / "cache"
     plain_out, chart_out = work / "plain-site", work / "chart-site"
-    data_file = ROOT / "data" / "singles_day.csv"
+    data_file = chart_cfg.parent / "data" / "singles_day.csv"  # the copy's data, which its build reads
     original = data_file.read_bytes()
     res: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "touched": []}
-    try:
-        for _ in range(runs):
-            res["plain"].append(timed_build(plain_cfg, plain_out, None))
-            shutil.rmtree(cache, ignore_errors=True)
-            res["cold"].append(timed_build(chart_cfg, chart_out, cache))
-            res["warm"].append(timed_build(chart_cfg, chart_out, cache))
-            data_file.write_bytes(original + b"\n")  # a change of bytes, not of figures
-            res["touched"].append(timed_build(chart_cfg, chart_out, cache))
-            data_file.write_bytes(original)
-    finally:
+    for _ in range(runs):
+        res["plain"].append(timed_build(plain_cfg, plain_out, None))
+        shutil.rmtree(cache, ignore_errors=True)
+        res["cold"].append(timed_build(chart_cfg, chart_out, cache))
+        res["warm"].append(timed_build(chart_cfg, chart_out, cache))
+        data_file.write_bytes(original + b"\n")  # a change of bytes, not of figures
+        res["touched"].append(timed_build(chart_cfg, chart_out, cache))
         data_file.write_bytes(original)
     med = {k: statistics.median(v) for k, v in res.items()}
     out = {"runs": runs, "seconds": med, "ratio": {k: med[k] / med["plain"] for k in ("cold", "warm", "touched")}}

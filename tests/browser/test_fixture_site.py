@@ -15,6 +15,9 @@ def test_chart_hydrates_under_the_csp_header(demo_site, open_page):
     response = page.request.get(server.url)
     assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
     assert "unsafe-eval" not in response.headers["content-security-policy"]
+    page.wait_for_timeout(400)
+    assert not [u for u in watch.requests if "vega" in u]  # looking is not engaging: no runtime yet
+    page.locator("figure.mw-chart").hover()  # pointing at the chart brings it to life
     live(page)
     assert page.locator(".mw-chart__view > svg").count() == 0  # the static SVG gave way to the live view
     assert page.evaluate("window.mwCharts.live.size") == 1

@@ -114,3 +114,29 @@ def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, 
     for i in range(linked.count()):
         assert picked[0] in linked.nth(i).get_attribute("data-eras").split()
     assert watch.errors == []
+
+
+def test_legend_toggle_has_keyboard_buttons(real_site, open_page):
+    page, watch = open_chart_page(real_site, open_page, "epilogue")
+    figure = page.locator("#fig-pdd-vs-alibaba")
+    buttons = figure.locator(".mw-chart__legend-buttons button")
+    assert buttons.count() >= 3 and buttons.first.text_content() == "All"
+    before = marks_opacity(figure)
+    buttons.nth(1).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert buttons.nth(1).get_attribute("aria-pressed") == "true"
+    assert marks_opacity(figure) != before
+    buttons.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert marks_opacity(figure) == before
+    assert watch.errors == []
+
+
+def test_pages_print_with_their_static_charts(real_site, open_page):
+    page, _ = open_chart_page(real_site, open_page, "taobao-traffic")
+    page.emulate_media(media="print")
+    figure = page.locator("figure.mw-chart").first
+    assert figure.locator("svg").first.is_visible()
+    assert not figure.locator(".mw-chart__downloads").is_visible()

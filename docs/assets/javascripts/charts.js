@@ -70,6 +70,41 @@
     tip.style.top = y + "px";
   }
 
+  /* Keyboard twin of a legend toggle: one button per series, plus "All", beside the chart. */
+  function legendButtons(view, spec, controls) {
+    (spec.signals || []).forEach(function (sig) {
+      var m = /^(\w+?)_(\w+)_legend$/.exec(sig.name);
+      if (!m) return;
+      var scaleName = null;
+      (spec.legends || []).forEach(function (l) { scaleName = scaleName || l.fill || l.stroke || l.shape; });
+      var values;
+      try { values = view.scale(scaleName).domain(); } catch (e) { return; }
+      var group = document.createElement("div");
+      group.className = "mw-chart__legend-buttons";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Show series");
+      var buttons = [];
+      function press(active) {
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.value === active)); });
+      }
+      [""].concat(values).forEach(function (value) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "md-button mw-chart__legend-button";
+        b.dataset.value = value;
+        b.textContent = value === "" ? "All" : String(value);
+        b.addEventListener("click", function () {
+          view.signal(sig.name, value === "" ? null : value).runAsync();
+          press(value);
+        });
+        buttons.push(b);
+        group.appendChild(b);
+      });
+      press("");
+      controls.appendChild(group);
+    });
+  }
+
   function fit(view, figure) {
     // Specs drawn at a fixed width re-fit to the column; others keep their size and scale.
     var box = figure.querySelector(".mw-chart__view");
@@ -111,6 +146,7 @@
         var still = box.querySelector("svg[aria-hidden]");
         box.appendChild(holder);
         if (still) still.remove();
+        legendButtons(view, spec, controls);
         if (controls.childNodes.length) box.parentNode.insertBefore(controls, box.nextSibling);
         var svg = holder.querySelector("svg");
         if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
@@ -145,16 +181,39 @@
     if (tip) tip.hidden = true;
   }
 
+  /* The static SVG is complete and readable, so the runtime waits for the reader: a chart
+   * hydrates when it is near the viewport AND the reader has scrolled, or at once when the
+   * reader points at, touches or tabs into it. A page that is only looked at loads no Vega. */
+  var engaged = false;
+  var near = new Set();
+  function engage() {
+    if (engaged) return;
+    engaged = true;
+    near.forEach(function (f) { hydrate(f).catch(function () {}); });
+    near.clear();
+  }
+  ["scroll", "wheel", "touchmove", "keydown"].forEach(function (type) {
+    window.addEventListener(type, engage, { passive: true, once: true });
+  });
+
   function start(root) {
     finalizeAll();
+    near.clear();
     scrolly(root);
     linkEras(root);
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
     if (!figures.length) return;
+    figures.forEach(function (f) {
+      ["pointerover", "touchstart", "focusin"].forEach(function (type) {
+        f.addEventListener(type, function () { hydrate(f).catch(function () {}); }, { once: true, passive: true });
+      });
+    });
     if (!("IntersectionObserver" in window)) { figures.forEach(function (f) { hydrate(f).catch(function () {}); }); return; }
     observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
-        if (e.isIntersecting) { observer.unobserve(e.target); hydrate(e.target).catch(function () {}); }
+        if (!e.isIntersecting) { near.delete(e.target); return; }
+        if (engaged) { observer.unobserve(e.target); hydrate(e.target).catch(function () {}); }
+        else near.add(e.target);
       });
     }, { rootMargin: "300px 0px" });
     figures.forEach(function (f) { observer.observe(f); });
@@ -192,7 +251,7 @@
     }
     stepObserver = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
-        if (!e.isIntersecting) return;
+        if (!e.isIntersecting || !engaged) return;
         wrap.querySelectorAll(".mw-step").forEach(function (s) { s.classList.toggle("is-active", s === e.target); });
         var era = e.target.dataset.step;
         hydrate(figure).then(function (view) {
