@@ -6,6 +6,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def live(page, timeout=15000):
+    page.locator("figure.mw-chart").first.hover()  # the reader points at the chart
     page.wait_for_selector("figure.mw-chart[data-state=live] .mw-chart__live svg", timeout=timeout)
 
 

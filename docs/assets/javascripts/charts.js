@@ -117,15 +117,19 @@
     return view.runAsync();
   }
 
+  var generation = 0; // bumped per page: work that finishes after the reader left is dropped
+
   function hydrate(figure) {
     if (figure.dataset.state) return byId.get(figure.dataset.chart);
     figure.dataset.state = "loading";
+    var born = generation;
     var p = Promise.all([loadVega(), fetch(figure.dataset.spec).then(function (r) {
       if (!r.ok) throw new Error("spec " + figure.dataset.spec + ": HTTP " + r.status);
       return r.json();
     })]).then(function (res) {
       var spec = res[1];
       var vega = window.vega;
+      if (born !== generation || !document.contains(figure)) throw new Error("page left before the chart loaded");
       var holder = document.createElement("div");
       holder.className = "mw-chart__live";
       // Controls (sliders, toggles) go beside the picture, not inside its role="img" box.
@@ -143,6 +147,7 @@
       figure._mwView = view;
       var box = figure.querySelector(".mw-chart__view");
       return fit(view, figure).then(function () {
+        if (born !== generation) { view.finalize(); live.delete(view); return view; }
         var still = box.querySelector("svg[aria-hidden]");
         box.appendChild(holder);
         if (still) still.remove();
@@ -164,7 +169,7 @@
       });
     }).catch(function (err) {
       figure.dataset.state = "static";
-      console.warn("chart " + figure.dataset.chart + " stays static:", err);
+      if (born === generation) console.warn("chart " + figure.dataset.chart + " stays static:", err);
       throw err;
     });
     byId.set(figure.dataset.chart, p);
@@ -197,6 +202,7 @@
   });
 
   function start(root) {
+    generation += 1;
     finalizeAll();
     near.clear();
     scrolly(root);
