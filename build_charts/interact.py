@@ -17,10 +17,8 @@ def legend_toggle(field: str, name: str = "series_toggle") -> alt.Parameter:
 
 
 def hover(fields: list[str], name: str = "hover") -> alt.Parameter:
-    """Highlight the nearest mark under the pointer (touch too: `pointerover`)."""
-    return alt.selection_point(
-        name=name, fields=fields, on="pointerover", clear="pointerout", nearest=True, empty=False
-    )
+    """The mark under the pointer (touch too) stays bright and the rest dim; nothing hovered, all bright."""
+    return alt.selection_point(name=name, fields=fields, on="pointerover", clear="pointerout")
 
 
 def shown(selection: alt.Parameter, dim: float = 0.15) -> alt.Opacity:

@@ -2,7 +2,7 @@
 
 import altair as alt
 
-from build_charts import formats, theme
+from build_charts import formats, interact, theme
 from build_charts.data import Dataset
 
 
@@ -22,6 +22,9 @@ def build(singles_day: Dataset) -> alt.Chart:
                 "note": r["note"] or "",
             }
         )
+    shown = [r for r in rows if r["shown_as"] == "bar"]
+    first, last = shown[0], shown[-1]
+    peak = max((r for r in shown if r["window"] == "one day"), key=lambda r: r["gmv"])
     data = alt.Data(values=rows)
     tooltip = [
         alt.Tooltip("label:N", title="Sales"),
@@ -29,6 +32,7 @@ def build(singles_day: Dataset) -> alt.Chart:
         alt.Tooltip("source:N", title="Reported by"),
         alt.Tooltip("note:N", title="Note"),
     ]
+    focus = interact.hover(["year"])
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("gmv:Q", title="RMB billion")
     bars = (
@@ -45,8 +49,10 @@ def build(singles_day: Dataset) -> alt.Chart:
                     domain=["one day", "11 days (1–11 Nov)"], range=[theme.color("Alibaba"), theme.color("Other")]
                 ),
             ),
+            opacity=interact.shown(focus, dim=0.35),
             tooltip=tooltip,
         )
+        .add_params(focus)
     )
     others = (
         alt.Chart(data)
@@ -62,8 +68,10 @@ def build(singles_day: Dataset) -> alt.Chart:
             subtitle="Gross merchandise volume announced for 11 November, RMB billion; ticks mark other reports",
         ),
         description=(
-            "Bar chart of Singles' Day sales on Alibaba's platforms from 2009 to 2020. Sales grew from well under "
-            "RMB 1 billion in 2009 to 268.4 billion in 2019; the 2020 figure of 498.2 billion covers an 11-day "
-            "window and is not comparable with the one-day years."
+            f"Bar chart of Singles' Day sales on Alibaba's platforms from {first['year']} to {last['year']}. "
+            f"Sales grew from {formats.number(first['gmv'], 'RMB billion')} in {first['year']} to "
+            f"{formats.number(peak['gmv'], 'RMB billion')} in {peak['year']}, the largest one-day total; the "
+            f"{last['year']} figure of {formats.number(last['gmv'], 'RMB billion')} covers an 11-day window "
+            "and is not comparable with the one-day years."
         ),
     )
