@@ -202,7 +202,11 @@ def sources_page(project: Project) -> str:
         )
         parts.append(f'<ul class="mw-sources" data-search-exclude>{items}</ul>\n')
         if m.notes:
-            parts.append('<ul class="mw-notes">' + "".join(f"<li>{escape(n)}</li>" for n in m.notes) + "</ul>\n")
+            parts.append(
+                '<ul class="mw-notes" data-search-exclude>'
+                + "".join(f"<li>{escape(n)}</li>" for n in m.notes)
+                + "</ul>\n"
+            )
     return "\n".join(parts)
 
 

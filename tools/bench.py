@@ -158,32 +158,36 @@ def weight_figures(plain_out: Path, chart_out: Path) -> dict:
     return out
 
 
-def lighthouse_figures(chart_out: Path) -> dict:
+def lighthouse_run(url: str) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        cmd = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report.name}",
+            "--only-categories=performance,accessibility",
+            "--chrome-flags=--headless=new " + " ".join(chromium_args()),
+        ]
+        r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+        if r.returncode != 0:
+            return {"error": r.stderr.strip()[-300:]}
+        cats = json.loads(Path(report.name).read_text())["categories"]
+        return {k: round(v["score"] * 100) for k, v in cats.items()}
+
+
+def lighthouse_figures(plain_out: Path, chart_out: Path) -> dict:
+    """Mobile Lighthouse for every page, and for its chart-free twin in the same run."""
     if not LIGHTHOUSE.exists():
         return {"skipped": "run `npm ci --prefix tools/lighthouse` (make bench does)"}
-    out = {}
     pages = sorted(
         "" if p.parent == chart_out else p.parent.relative_to(chart_out).as_posix() + "/"
         for p in chart_out.rglob("index.html")
     )
-    with Server(chart_out) as server:
+    out = {}
+    with Server(plain_out) as plain, Server(chart_out) as charts:
         for rel in pages:
-            with tempfile.NamedTemporaryFile(suffix=".json") as report:
-                cmd = [
-                    str(LIGHTHOUSE),
-                    server.url + rel,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report.name}",
-                    "--only-categories=performance,accessibility",
-                    "--chrome-flags=--headless=new " + " ".join(chromium_args()),
-                ]
-                r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
-                if r.returncode != 0:
-                    out[rel or "/"] = {"error": r.stderr.strip()[-300:]}
-                    continue
-                cats = json.loads(Path(report.name).read_text())["categories"]
-                out[rel or "/"] = {k: round(v["score"] * 100) for k, v in cats.items()}
+            out[rel or "/"] = {"charts": lighthouse_run(charts.url + rel), "plain": lighthouse_run(plain.url + rel)}
     return out
 
 
@@ -195,7 +199,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         build, plain_out, chart_out = build_figures(Path(tmp), a.runs)
         weights = weight_figures(plain_out, chart_out)
-        lh = {} if a.no_lighthouse else lighthouse_figures(chart_out)
+        lh = {} if a.no_lighthouse else lighthouse_figures(plain_out, chart_out)
     results = {"build": build, "pages": weights, "lighthouse": lh}
     dest = ROOT / "bench" / "results"
     dest.mkdir(parents=True, exist_ok=True)
@@ -217,9 +221,16 @@ def main() -> None:
             f" {c['long_tasks']:4d} ({c['long_task_ms']} ms)"
         )
     if lh:
-        print("\nLighthouse (mobile)")
+        print("\nLighthouse (mobile): performance / accessibility, with charts and without")
         for rel, scores in lh.items():
-            print(f"  {rel:34} {scores}")
+            if isinstance(scores, dict) and "charts" in scores:
+                c, p = scores["charts"], scores["plain"]
+                print(
+                    f"  {rel:34} charts {c.get('performance')}/{c.get('accessibility')}"
+                    f"   plain {p.get('performance')}/{p.get('accessibility')}"
+                )
+            else:
+                print(f"  {rel:34} {scores}")
     print(f"\nwritten to {dest / 'latest.json'}")
 
 
