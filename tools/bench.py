@@ -47,7 +47,7 @@ def copy_project(dest: Path, charts: bool) -> Path:
             md.write_text(CHART_LINE.sub("", md.read_text(encoding="utf-8")), encoding="utf-8")
         cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
         cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
-        cfg = cfg.replace("  - assets/charts/theme.css\n", "").replace("  - assets/javascripts/charts.js\n", "")
+        cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
         cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
         # the CSP placeholder is filled by the hooks: the baseline goes without a policy tag
         main = dest / "overrides" / "main.html"

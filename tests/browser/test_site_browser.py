@@ -133,3 +133,19 @@ def test_figures_have_stable_anchor_links(real_site, open_page):
     assert re.fullmatch(r"fig-[a-z0-9-]+", fid)
     page.goto(server.url + rel + "#" + fid)
     assert page.locator(f"#{fid}").is_visible()
+
+
+def test_dark_chart_colours_arrive_with_instant_navigation(real_site, open_page):
+    from build_charts import theme
+
+    server, _ = real_site
+    page, watch = open_page(server.url + "08-glossary/", scheme="slate")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a[href*='07-epilogue']").first.click()
+    page.wait_for_selector("figure.mw-chart")
+    assert page.evaluate("window.__sameDocument") is True
+    hydrate_all(page)
+    fill = page.locator(".mw-chart__live svg .role-axis-label text").first.evaluate("t => getComputedStyle(t).fill")
+    dark = theme.TOKENS["muted"][1]
+    assert fill == "rgb({}, {}, {})".format(*(int(dark[i : i + 2], 16) for i in (1, 3, 5)))
+    assert watch.errors == []

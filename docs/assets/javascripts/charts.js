@@ -4,7 +4,7 @@
  * When a figure nears the viewport, the Vega runtime (vendored, served by this site)
  * is loaded once, the pre-compiled Vega spec is fetched, and the view replaces the
  * static SVG. Expressions run through vega-interpreter (no eval: strict CSP works).
- * Colours follow Material's palette through CSS (assets/charts/theme.css), so a
+ * Colours follow Material's palette through CSS (generated from theme.py), so a
  * palette toggle needs no re-render. Views of a page being left are finalized.
  */
 (function () {
