@@ -11,6 +11,7 @@ runs the code as it is on disk, even inside a long-running `mkdocs serve`.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -53,16 +54,24 @@ def chart_ids(project: Project) -> list[str]:
 
 def chart_datasets(module: Path) -> list[str]:
     """The dataset ids a chart draws: the parameter names of its `build()` function."""
+    st = module.stat()
+    return list(_parameters(str(module), st.st_mtime_ns, st.st_size))
+
+
+@functools.lru_cache(maxsize=256)  # keyed on the file's mtime and size: an edited module is parsed again
+def _parameters(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    module = Path(path)
     try:
         tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
     except SyntaxError as e:
         raise ChartError(module, e.lineno, None, f"syntax error: {e.msg}") from None
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == "build":
-            return [a.arg for a in node.args.args]
+            return tuple(a.arg for a in node.args.args)
     raise ChartError(module, 1, None, "a chart module must define `build(<dataset ids>…)` returning an Altair chart")
 
 
+@functools.cache  # reading package metadata is slow, and versions do not change under a running build
 def _versions() -> str:
     return f"altair={version('altair')};vl-convert={version('vl-convert-python')};py={sys.version_info[:2]}"
 
