@@ -60,9 +60,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+STATIC_SVG = re.compile(r'(<div class="mw-chart__view"[^>]*>)(<svg.*?</svg>)', re.S)
+
+
 def on_page_content(html, page, config, files):
     depth = page.url.count("/") if config.use_directory_urls else page.file.dest_uri.count("/")
-    return html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
+    html = html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
+    # Park the static SVGs until the page is written: the search plugin would parse thousands of
+    # drawing tags it never indexes (figures are data-search-exclude), which slows every build.
+    svgs: list[str] = []
+
+    def park(m: re.Match) -> str:
+        svgs.append(m[2])
+        return f"{m[1]}<!--mw-svg-{len(svgs) - 1}-->"
+
+    html = STATIC_SVG.sub(park, html)
+    _state.setdefault("svgs", {})[page.file.src_uri] = svgs
+    return html
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -94,6 +108,8 @@ def csp(html: str) -> str:
 
 
 def on_post_page(output, page, config):
+    for i, svg in enumerate(_state.get("svgs", {}).pop(page.file.src_uri, [])):
+        output = output.replace(f"<!--mw-svg-{i}-->", svg, 1)
     if '<figure class="mw-chart"' in output:
         # The dark-scheme twins of the chart colours, inline before the first figure: no extra
         # stylesheet on the critical path, and it travels with the content on instant navigation.
