@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
-import json
 import os
 import subprocess
 import sys
@@ -180,10 +179,5 @@ def assets(project: Project, ids: list[str]) -> list[Path]:
     files: list[Path] = []
     for cid in ids:
         out = output_dir(project, cid, cache_key(project, cid))
-        files += [p for p in sorted(out.iterdir()) if p.name not in ("figure.html", "manifest.json")]
+        files += [p for p in sorted(out.iterdir()) if p.name != "figure.html"]
     return files
-
-
-def manifest(project: Project, chart_id: str) -> dict:
-    out = output_dir(project, chart_id, cache_key(project, chart_id))
-    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))

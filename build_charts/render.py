@@ -137,17 +137,6 @@ def render_chart(project: Project, chart_id: str) -> None:
         f"{stem}.csv": to_csv(records) if datasets else None,
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
         "figure.html": figure.render(chart_id, key, title, spec["description"], svg, datasets),
-        "manifest.json": json.dumps(
-            {
-                "id": chart_id,
-                "key": key,
-                "title": title,
-                "description": spec["description"],
-                "datasets": [d.id for d in datasets],
-                "schematic": not datasets,
-            },
-            indent=1,
-        ),
     }
     publish(output_dir(project, chart_id, key), files)
 

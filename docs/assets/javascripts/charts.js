@@ -110,7 +110,7 @@
     var box = figure.querySelector(".mw-chart__view");
     var width = Math.max(240, Math.floor(box.clientWidth) - 24);
     try {
-      if (typeof view.signal("width") === "number" && !figure.hasAttribute("data-fixed-width")) {
+      if (typeof view.signal("width") === "number") {
         view.width(width);
       }
     } catch (e) { /* no width signal: a concatenated chart keeps its drawing size */ }
