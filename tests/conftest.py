@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.sites import ROOT  # noqa: F401  (re-exported for the tests)
+
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 
 GOOD_META = textwrap.dedent("""\

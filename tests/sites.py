@@ -32,6 +32,15 @@ def build_site(
     )
 
 
+def page_urls(site: Path, charts_only: bool = False) -> list[str]:
+    """Site-relative URLs of a built site's pages ("" for the home page), optionally only those with charts."""
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if not charts_only or 'class="mw-chart"' in p.read_text(encoding="utf-8")
+    )
+
+
 class CSPHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files; an HTML page also gets its own CSP as a response header."""
 

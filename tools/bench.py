@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.sites import Server, build_site, chromium_args  # noqa: E402
+from tests.sites import Server, build_site, chromium_args, page_urls  # noqa: E402
 
 CHART_LINE = re.compile(r"^\s*\[\[(chart \w+|sources)\]\]\s*$", re.M)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -86,14 +86,6 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
     return out, plain_out, chart_out
 
 
-def chart_pages(site: Path) -> list[str]:
-    return sorted(
-        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-        for p in site.rglob("index.html")
-        if 'class="mw-chart"' in p.read_text(encoding="utf-8")
-    )
-
-
 def load_page(browser, url: str, scroll: bool) -> dict:
     ctx = browser.new_context(viewport={"width": 412, "height": 823})
     page = ctx.new_page()
@@ -146,7 +138,7 @@ def load_page(browser, url: str, scroll: bool) -> dict:
 def weight_figures(plain_out: Path, chart_out: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    pages = chart_pages(chart_out)
+    pages = page_urls(chart_out, charts_only=True)
     out = {}
     with Server(plain_out) as plain, Server(chart_out) as charts, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
@@ -180,10 +172,7 @@ def lighthouse_figures(plain_out: Path, chart_out: Path) -> dict:
     """Mobile Lighthouse for every page, and for its chart-free twin in the same run."""
     if not LIGHTHOUSE.exists():
         return {"skipped": "run `npm ci --prefix tools/lighthouse` (make bench does)"}
-    pages = sorted(
-        "" if p.parent == chart_out else p.parent.relative_to(chart_out).as_posix() + "/"
-        for p in chart_out.rglob("index.html")
-    )
+    pages = page_urls(chart_out)
     out = {}
     with Server(plain_out) as plain, Server(chart_out) as charts:
         for rel in pages:

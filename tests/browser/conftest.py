@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.conftest import copy_fixture_site
-from tests.sites import ROOT, Server, build_site, chromium_args
+from tests.sites import ROOT, Server, build_site, chromium_args, page_urls
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -96,9 +96,4 @@ def open_page(browser):
 
 def chart_pages(site_dir: Path) -> list[str]:
     """Site-relative URLs of every built page that holds a chart figure."""
-    pages = []
-    for html in sorted(site_dir.rglob("index.html")):
-        if 'class="mw-chart"' in html.read_text(encoding="utf-8"):
-            rel = html.parent.relative_to(site_dir).as_posix()
-            pages.append("" if rel == "." else rel + "/")
-    return pages
+    return page_urls(site_dir, charts_only=True)

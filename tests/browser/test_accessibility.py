@@ -6,12 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.test_site_browser import hydrate_all
-
-
-def all_pages(out) -> list[str]:
-    return sorted(
-        "" if p.parent == out else p.parent.relative_to(out).as_posix() + "/" for p in out.rglob("index.html")
-    )
+from tests.sites import page_urls
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -19,7 +14,7 @@ def test_axe_finds_no_violations(real_site, open_page, scheme):
     server, out = real_site
     axe = Axe()
     problems = {}
-    for rel in all_pages(out):
+    for rel in page_urls(out):
         page, _ = open_page(server.url + rel, scheme=scheme)
         if page.locator("figure.mw-chart").count():
             hydrate_all(page)
