@@ -7,7 +7,8 @@
 - per page: write its Content Security Policy, allowing only this site's scripts plus the
   SHA-256 hashes of the theme's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
 - per chart page: inline the dark-scheme chart colours (generated from theme.py);
-- after the build: publish the charts' files under assets/charts/.
+- after the build: publish the charts' files under assets/charts/ and minify the site's
+  own chart scripts (the sources in docs/ stay readable).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import shutil
 from pathlib import Path
 
+import rjsmin
 from mkdocs.exceptions import PluginError
 
 from build_charts import pipeline, theme
@@ -124,3 +126,5 @@ def on_post_build(config):
     dest.mkdir(parents=True, exist_ok=True)
     for path in pipeline.assets(project, _state.get("ids", [])):
         shutil.copyfile(path, dest / path.name)
+    for script in (Path(config.site_dir) / "assets" / "javascripts").glob("charts*.js"):
+        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")

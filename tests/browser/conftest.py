@@ -97,3 +97,25 @@ def open_page(browser):
 def chart_pages(site_dir: Path) -> list[str]:
     """Site-relative URLs of every built page that holds a chart figure."""
     return page_urls(site_dir, charts_only=True)
+
+
+def hydrate_all(page) -> int:
+    """Hydrate every chart on the page; return how many live views there are."""
+    n = page.locator("figure.mw-chart").count()
+    page.evaluate(
+        "Promise.all([...document.querySelectorAll('figure.mw-chart[data-spec]')]"
+        ".map(f => window.mwCharts.view(f.dataset.chart))).then(() => true)"
+    )
+    page.wait_for_function(
+        f"document.querySelectorAll('figure.mw-chart[data-state=live]').length === {n}", timeout=20000
+    )
+    return n
+
+
+def signal_now(page, chart_id: str, name: str):
+    """A signal's value in a chart's live view right now (None if the chart is not live)."""
+    return page.evaluate(
+        '([id, name]) => { const f = document.querySelector(`figure.mw-chart[data-chart="${id}"]`);'
+        " try { return f && f._mwView ? f._mwView.signal(name) : null; } catch (e) { return null; } }",
+        [chart_id, name],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_site_browser import hydrate_all
+from tests.browser.conftest import hydrate_all
 from tests.sites import page_urls
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import chart_pages
-from tests.browser.test_site_browser import hydrate_all
+from tests.browser.conftest import chart_pages, hydrate_all, signal_now
 
 
 def open_chart_page(real_site, open_page, fragment: str, width: int = 1280):
@@ -75,7 +74,7 @@ def test_year_slider_changes_the_view(real_site, open_page):
     before = figure.evaluate(points)
     slider.fill("2019")  # keyboard-accessible native input
     page.wait_for_timeout(300)
-    assert page.evaluate("window.mwCharts.signalNow('wechat_users', 'from_year')") == 2019
+    assert signal_now(page, "wechat_users", "from_year") == 2019
     assert figure.evaluate(points) < before
     assert watch.errors == []
 
@@ -88,7 +87,7 @@ def test_guess_first_hides_the_answer_until_revealed(real_site, open_page):
     hidden = figure.evaluate(count)
     figure.locator(".mw-chart__controls input[type=range]").fill("40")
     page.wait_for_timeout(200)
-    assert page.evaluate("window.mwCharts.signalNow('mobile_share', 'guess')") == 40
+    assert signal_now(page, "mobile_share", "guess") == 40
     figure.locator(".mw-chart__controls input[type=checkbox]").check()
     page.wait_for_timeout(300)
     assert figure.evaluate(count) > hidden

@@ -6,20 +6,10 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, chart_pages
+from tests.browser.conftest import ARTIFACTS, chart_pages, hydrate_all, signal_now
 
 SCHEMES = ["default", "slate"]
 WIDTHS = [375, 1280]
-
-
-def hydrate_all(page) -> int:
-    """Hydrate every chart on the page; return how many live views there are."""
-    n = page.locator("figure.mw-chart").count()
-    page.evaluate("window.mwCharts.hydrateAll().then(() => true)")
-    page.wait_for_function(
-        f"document.querySelectorAll('figure.mw-chart[data-state=live]').length === {n}", timeout=20000
-    )
-    return n
 
 
 def scheme_of(page) -> str:
@@ -111,9 +101,12 @@ def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_
         era = step.get_attribute("data-step")
         step.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - innerHeight / 3)")
         page.wait_for_function(
-            "era => window.mwCharts.signalNow('eras_timeline', 'highlight_era') === era", arg=era, timeout=5000
+            "era => { const f = document.querySelector('#fig-eras-timeline');"
+            " return !!(f && f._mwView) && f._mwView.signal('highlight_era') === era; }",
+            arg=era,
+            timeout=5000,
         )
-        seen.append(page.evaluate("window.mwCharts.signalNow('eras_timeline', 'highlight_era')"))
+        seen.append(signal_now(page, "eras_timeline", "highlight_era"))
     assert seen == [steps.nth(i).get_attribute("data-step") for i in range(steps.count())]
     assert watch.errors == []
 
