@@ -32,19 +32,29 @@ sys.path.insert(0, str(ROOT))
 
 from tests.sites import Server, build_site, chromium_args, page_urls  # noqa: E402
 
-CHART_LINE = re.compile(r"^\s*\[\[(chart \w+|sources)\]\]\s*$", re.M)
+CHART_LINE = re.compile(r"^\s*\[\[chart \w+\]\]\s*$", re.M)
+SOURCES_LINE = re.compile(r"^\s*\[\[sources\]\]\s*$", re.M)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 
 
 def copy_project(dest: Path, charts: bool) -> Path:
-    """A copy of the project; without charts, the same pages with the chart lines and the pipeline removed."""
+    """A copy of the project; without charts, the same pages with the chart lines and the pipeline removed.
+
+    The Sources page is text, not a chart: the chart-free twin keeps its list, written in as Markdown,
+    so both sites index and serve the same prose.
+    """
     for name in ("docs", "data", "overrides", "build_charts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not charts:
+        from build_charts.pipeline import Project
+        from build_charts.render import sources_page
+
+        listing = sources_page(Project.at(ROOT))
         for md in (dest / "docs").rglob("*.md"):
-            md.write_text(CHART_LINE.sub("", md.read_text(encoding="utf-8")), encoding="utf-8")
+            text = CHART_LINE.sub("", md.read_text(encoding="utf-8"))
+            md.write_text(SOURCES_LINE.sub(lambda _: listing, text), encoding="utf-8")
         cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
         cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
         cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
