@@ -58,6 +58,7 @@ class Column(BaseModel):
     min: float | None = None
     max: float | None = None
     values: list[str] | None = None  # allowed values for a categorical string column
+    table: bool = True  # shown in the figure's data table (the CSV/JSON downloads always have every column)
 
 
 class Meta(BaseModel):

@@ -26,12 +26,41 @@ def prefix_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
+def _round(match: re.Match) -> str:
+    """Numbers in one attribute to 0.1 px, without a trailing '.0'."""
+    return re.sub(r"(\d)\.0(?!\d)", r"\1", re.sub(r"(\d\.\d)\d+", r"\1", match[0]))
+
+
+def slim_svg(svg: str) -> str:
+    """Drop what a static, hidden picture does not need; it is inlined in every page that shows it.
+
+    Only no-ops go: hidden and empty marks, Vega's class names and event hints, default opacities,
+    empty groups; geometry is rounded to 0.1 px. Colours stay as written (the dark scheme matches them).
+    """
+    svg = re.sub(r"<\w+\b[^<>]*\sdisplay=\"none\"[^<>]*/>", "", svg)
+    svg = re.sub(r'<path\b[^<>]*\sd="(?:M0,0h0v0h0Z)?"[^<>]*/>', "", svg)
+    svg = re.sub(r'\s(?:class|pointer-events|aria-hidden)="[^"]*"', "", svg)
+    svg = re.sub(r'\s(?:fill-|stroke-)?opacity="1"', "", svg)
+    svg = re.sub(r'\stransform="translate\(0,0\)"', "", svg)
+    svg = re.sub(r'\s(?:d|transform|x|y|x1|x2|y1|y2)="[^"]*"', _round, svg)
+    previous = None
+    while previous != svg:
+        previous, svg = svg, re.sub(r"<g></g>", "", svg)
+    # one font for every label: say it once on the root, not on each <text>
+    fonts = set(re.findall(r'\sfont-family="([^"]*)"', svg))
+    if len(fonts) == 1:
+        svg = re.sub(r'\sfont-family="[^"]*"', "", svg)
+        svg = re.sub(r"^<svg ", f'<svg font-family="{fonts.pop()}" ', svg, count=1)
+    return svg
+
+
 def static_svg(svg: str, chart_id: str) -> str:
-    """The build-time SVG, made safe to inline: no fixed size, hidden from screen readers."""
+    """The build-time SVG, made safe to inline: slim, no fixed size, hidden from screen readers."""
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     svg = prefix_svg_ids(svg, f"mw-{chart_id}")
     # per-mark ARIA text repeats the data table; the static picture is hidden from screen readers anyway
     svg = re.sub(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"', "", svg)
+    svg = slim_svg(svg)
     # the figure's text description is the accessible name; the table carries the values
     return re.sub(
         r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1
@@ -50,14 +79,22 @@ def table_html(columns: list[tuple[str, str | None]], rows: list[dict[str, Any]]
 
 
 def dataset_columns(ds: Dataset) -> list[tuple[str, str | None]]:
-    return [(name, col.unit) for name, col in ds.meta.columns.items()]
+    return [(name, col.unit) for name, col in ds.meta.columns.items() if col.table]
+
+
+def table_rows(ds: Dataset) -> list[dict[str, Any]]:
+    """Rows as readers see them: an origin id becomes the name of its producer."""
+    refs = [name for name, col in ds.meta.columns.items() if col.type == "origin"]
+    return [r | {c: ds.meta.origins[r[c]].producer for c in refs if r.get(c)} for r in ds.rows]
 
 
 def render(chart_id: str, key: str, title: str, description: str, svg: str, datasets: list[Dataset]) -> str:
     """The complete `<figure>`; asset URLs start with ROOT_MARK, resolved per page later."""
     base = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"
     fid = f"fig-{chart_id.replace('_', '-')}"
-    tables = "".join(table_html(dataset_columns(ds), ds.rows, f"{ds.meta.title} ({ds.meta.period})") for ds in datasets)
+    tables = "".join(
+        table_html(dataset_columns(ds), table_rows(ds), f"{ds.meta.title} ({ds.meta.period})") for ds in datasets
+    )
     data_links = (
         f'<a href="{base}.csv" download>CSV</a> · <a href="{base}.json" download>JSON</a> · ' if datasets else ""
     )
@@ -68,7 +105,8 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
         f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">'
         # the chart draws its own title; this one names the figure for screen readers
         f'<div class="mw-chart__title md-visually-hidden" id="{fid}-title">{escape(title)}</div>'
-        f'<div class="mw-chart__view" role="img" aria-label="{escape(description, quote=True)}">'
+        # the description below the chart names the picture too (said once, not twice, in the HTML)
+        f'<div class="mw-chart__view" role="img" aria-labelledby="{fid}-desc">'
         f"{static_svg(svg, chart_id)}</div>"
         f'<figcaption class="mw-chart__caption">'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from build_charts.data import Dataset, Origin
+from build_charts.pipeline import SOURCES_MARK
 
 UNIT_STYLE = {
     # unit in metadata -> (prefix, suffix)
@@ -48,6 +49,11 @@ def cite(origin: Origin) -> str:
     )
 
 
+def dataset_anchor(dataset_id: str) -> str:
+    """The id of a dataset's section on the Sources page."""
+    return "data-" + dataset_id.replace("_", "-")
+
+
 def accessed(origins: list[Origin]) -> str:
     dates = sorted({o.date_accessed for o in origins})
     return "Accessed " + ", ".join(dates) + "." if dates else ""
@@ -63,16 +69,19 @@ def caption_html(datasets: list[Dataset]) -> str:
             if o not in origins:
                 origins.append(o)
     label = "Source" if len(origins) == 1 else "Sources"
-    listed = "; ".join(cite(o) for o in origins) + f". {accessed(origins)}"
     if len(origins) <= 3:
+        listed = "; ".join(cite(o) for o in origins) + f". {accessed(origins)}"
         parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> {listed}</p>']
-    else:  # a long list folds away behind the producers' names
+    else:  # a long list is named by producer here and listed in full, with links, on the Sources page
         producers = list(dict.fromkeys(o.producer for o in origins))
         head = ", ".join(escape(p) for p in producers[:3])
         more = f" and {len(producers) - 3} more" if len(producers) > 3 else ""
+        where = " and ".join(
+            f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">{escape(ds.id.replace("_", " "))}</a>' for ds in datasets
+        )
         parts = [
-            f'<details class="mw-chart__sources"><summary><strong>{label}:</strong> {head}{more}'
-            f" ({len(origins)} documents)</summary><p>{listed}</p></details>"
+            f'<p class="mw-chart__sources"><strong>{label}:</strong> {head}{more}: {len(origins)} documents,'
+            f" each with its title, link and access date on the Sources page ({where}).</p>"
         ]
     notes = [n for ds in datasets for n in ds.meta.notes]
     items = "".join(f"<li>{escape(n)}</li>" for n in notes)

@@ -3,10 +3,13 @@
 `[[sources]]` on its own line embeds the generated list of every dataset and its origins.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
 generator that runs Python-Markdown; there, set `root` to the site's base URL.
+`sources_url` is where the page holding `[[sources]]` is published, relative to the
+site root: figures with many sources link to their datasets' sections there.
 
     markdown_extensions:
       - build_charts.markdown_ext:
           project_root: .
+          sources_url: sources/
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ class ChartPreprocessor(Preprocessor):
                     "chart",
                     f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}",
                 )
-            html = pipeline.figure_html(project, cid)
+            html = pipeline.figure_html(project, cid).replace(
+                pipeline.SOURCES_MARK, pipeline.ROOT_MARK + self.ext.getConfig("sources_url")
+            )
             out.append(m["indent"] + self.md.htmlStash.store(html))
         return out
 
@@ -80,6 +85,7 @@ class ChartsExtension(Extension):
         self.config = {
             "project_root": [".", "Folder holding data/ and build_charts/charts/"],
             "root": ["", "Site base URL for asset links; empty leaves the marker for a per-page resolver"],
+            "sources_url": ["sources/", "URL of the page holding [[sources]], relative to the site root"],
         }
         super().__init__(**kwargs)
 

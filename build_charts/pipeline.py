@@ -25,6 +25,7 @@ from build_charts.errors import ChartError
 
 PACKAGE = Path(__file__).resolve().parent
 ROOT_MARK = "@@MW_ROOT@@/"  # stands for "the site root, relative to this page" in generated HTML
+SOURCES_MARK = "@@MW_SOURCES@@"  # stands for the Sources page's URL (markdown_ext's `sources_url`)
 ASSET_DIR = "assets/charts"
 SHARED = ["data.py", "errors.py", "formats.py", "figure.py", "interact.py", "render.py", "theme.py", "pipeline.py"]
 SOURCES_ID = "_sources"  # pseudo-chart: the generated Sources page

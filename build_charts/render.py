@@ -177,11 +177,12 @@ def sources_page(project: Project) -> str:
                     "used_by",
                     f"names chart {cid!r}, which does not exist",
                 )
-        parts.append(f"## {escape(m.title)} {{#data-{ds.id.replace('_', '-')}}}\n")
+        parts.append(f"## {escape(m.title)} {{#{formats.dataset_anchor(ds.id)}}}\n")
         parts.append(f"{escape(m.description)}\n")
-        used = ", ".join(f"`{c}`" for c in m.used_by) or "context only"
-        parts.append(
-            f"*Dataset* `{ds.id}` · *period:* {escape(m.period)} · *records:* {len(ds.rows)} · *drawn by:* {used}\n"
+        used = ", ".join(f"<code>{c}</code>" for c in m.used_by) or "context only"
+        parts.append(  # facts about the file, not prose worth a search hit on every page's index
+            f"<p data-search-exclude><em>Dataset</em> <code>{ds.id}</code> · <em>period:</em> {escape(m.period)}"
+            f" · <em>records:</em> {len(ds.rows)} · <em>drawn by:</em> {used}</p>\n"
         )
         items = "".join(
             f"<li>{formats.cite(o)}. Accessed {escape(o.date_accessed)}."

@@ -112,14 +112,15 @@ def config() -> dict:
 
 
 def dark_css(scope: str = ".mw-chart__view") -> str:
-    """CSS that repaints light token colours in their dark twins under Material's `slate` scheme."""
-    out = ["/* Generated from build_charts/theme.py: dark-scheme twins of the chart colours. */"]
-    for name, (light, dark) in TOKENS.items():
-        for prop in ("fill", "stroke"):
-            out.append(f'[data-md-color-scheme="slate"] {scope} [{prop}="{light}" i] {{ {prop}: {dark}; }}')
-        out.append(f'[data-md-color-scheme="slate"] {scope} {{ --mw-{name}: {dark}; }}')
-        out.append(f"{scope} {{ --mw-{name}: {light}; }}")
-    return "\n".join(out) + "\n"
+    """CSS that repaints light token colours in their dark twins under Material's `slate` scheme.
+
+    It is inlined in every chart page, so it is written compactly: one rule per colour and property.
+    """
+    return "".join(
+        f'[data-md-color-scheme=slate] {scope} [{prop}="{light}" i]{{{prop}:{dark}}}'
+        for light, dark in TOKENS.values()
+        for prop in ("fill", "stroke")
+    )
 
 
 def luminance(hex_colour: str) -> float:

@@ -70,7 +70,9 @@ def test_figure_has_static_svg_caption_table_and_downloads(fixture_site, build):
     assert r.returncode == 0, r.stderr
     html = (fixture_site / "out" / "index.html").read_text()
     fig = re.search(r'<figure class="mw-chart".*?</figure>', html, re.S)[0]
-    assert "<svg" in fig and 'role="img"' in fig and 'aria-label="Bars of fruit picked; apples lead."' in fig
+    # the picture is named by the description under it
+    assert "<svg" in fig and 'role="img" aria-labelledby="fig-fruit-bars-desc"' in fig
+    assert '<p class="mw-chart__desc" id="fig-fruit-bars-desc">Bars of fruit picked; apples lead.</p>' in fig
     assert "Harvest log &amp; notes" in fig and "https://example.org/harvest" in fig  # caption from metadata
     assert "<table>" in fig and "<details" in fig
     for ext in ("csv", "json", "svg", "png", "vg.json"):

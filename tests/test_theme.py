@@ -30,8 +30,8 @@ def test_light_token_colours_are_unique_and_distinct_from_series():
 def test_dark_css_recolours_every_token():
     css = theme.dark_css()
     for light, dark in theme.TOKENS.values():
-        assert f'[fill="{light}" i] {{ fill: {dark}; }}' in css
-        assert f'[stroke="{light}" i] {{ stroke: {dark}; }}' in css
+        assert f'[data-md-color-scheme=slate] .mw-chart__view [fill="{light}" i]{{fill:{dark}}}' in css
+        assert f'[data-md-color-scheme=slate] .mw-chart__view [stroke="{light}" i]{{stroke:{dark}}}' in css
 
 
 def test_contrast_function_matches_wcag_reference_values():
