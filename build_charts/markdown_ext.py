@@ -1,6 +1,9 @@
 """Python-Markdown extension: `[[chart ID]]` on its own line embeds a chart figure.
 
 `[[sources]]` on its own line embeds the generated list of every dataset and its origins.
+Headings with ids `step-<value>` after a chart become its scrollytelling steps: the chart and
+the steps are wrapped at build time (`div.mw-scrolly > figure + div.mw-step[data-step]…`), so
+the sticky layout needs no script and nothing moves when the page loads.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
 generator that runs Python-Markdown; there, set `root` to the site's base URL.
 `sources_url` is where the page holding `[[sources]]` is published, relative to the
@@ -16,11 +19,13 @@ from __future__ import annotations
 
 import contextvars
 import re
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from build_charts import pipeline
 from build_charts.errors import ChartError
@@ -39,6 +44,7 @@ class ChartPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         project = self.ext.project()
+        self.ext.figures.clear()
         page, offset = current_page.get() or (None, 0)
         out: list[str] = []
         fence = None
@@ -65,8 +71,42 @@ class ChartPreprocessor(Preprocessor):
             html = pipeline.figure_html(project, cid).replace(
                 pipeline.SOURCES_MARK, pipeline.ROOT_MARK + self.ext.getConfig("sources_url")
             )
-            out.append(m["indent"] + self.md.htmlStash.store(html))
+            mark = self.md.htmlStash.store(html)
+            self.ext.figures.add(mark)
+            out.append(m["indent"] + mark)
         return out
+
+
+class ScrollyTreeprocessor(Treeprocessor):
+    """Wrap a chart and the `step-…` headings after it (up to the next h1/h2) for scrollytelling."""
+
+    def __init__(self, md: Markdown, ext: ChartsExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def is_figure(self, el: etree.Element) -> bool:
+        return el.tag == "p" and (el.text or "").strip() in self.ext.figures and len(el) == 0
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        steps = [i for i, el in enumerate(children) if el.tag in ("h2", "h3") and el.get("id", "").startswith("step-")]
+        figures = [i for i, el in enumerate(children) if self.is_figure(el)]
+        # the chart is the nearest figure before the first step that has one before it
+        first = next((i for i in steps if figures and figures[0] < i), None)
+        if first is None:
+            return
+        chart = max(f for f in figures if f < first)
+        steps = [i for i in steps if i > chart]
+        end = next((i for i in range(steps[-1] + 1, len(children)) if children[i].tag in ("h1", "h2")), len(children))
+        wrap = etree.Element("div", {"class": "mw-scrolly"})
+        holder = wrap
+        for i in range(chart, end):
+            el = children[i]
+            root.remove(el)
+            if i in steps:
+                holder = etree.SubElement(wrap, "div", {"class": "mw-step", "data-step": el.get("id")[5:]})
+            holder.append(el)
+        root.insert(chart, wrap)
 
 
 class RootPostprocessor(Postprocessor):
@@ -88,6 +128,7 @@ class ChartsExtension(Extension):
             "sources_url": ["sources/", "URL of the page holding [[sources]], relative to the site root"],
         }
         super().__init__(**kwargs)
+        self.figures: set[str] = set()  # stash markers of the figures in the page being converted
 
     def project(self) -> pipeline.Project:
         return pipeline.Project.at(Path(self.getConfig("project_root")))
@@ -96,6 +137,8 @@ class ChartsExtension(Extension):
         # priority 29: after whitespace normalising (30, which would strip stash markers),
         # before fenced code (25) and raw-HTML blocks (20)
         md.preprocessors.register(ChartPreprocessor(md, self), "mw_charts", 29)
+        # priority 4: after attr_list (8) and toc (5) have given headings their ids
+        md.treeprocessors.register(ScrollyTreeprocessor(md, self), "mw_scrolly", 4)
         md.postprocessors.register(RootPostprocessor(md, self.getConfig("root")), "mw_charts_root", 5)
 
 

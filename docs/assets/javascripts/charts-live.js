@@ -103,7 +103,7 @@
     } catch (err) { /* chart without the era_pick selection */ }
   }
 
-  /* A chart that charts.js wrapped with scrollytelling steps follows the step in the middle of
+  /* A chart that the build wrapped with scrollytelling steps (build_charts/markdown_ext.py) follows the step in the middle of
    * the screen through its `highlight_era` signal; the active step is marked by a bar. */
   var stepObservers = new Set();
   function followSteps(figure, view) {

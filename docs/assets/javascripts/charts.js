@@ -95,7 +95,6 @@
     generation += 1;
     finalizeAll();
     near.clear();
-    scrolly(root);
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
     if (!figures.length) return;
     figures.forEach(function (f) {
@@ -112,37 +111,6 @@
       });
     }, { rootMargin: "300px 0px" });
     figures.forEach(function (f) { observer.observe(f); });
-  }
-
-  /* Scrollytelling: headings with ids `step-<era>` after a chart become steps. The chart and its
-   * steps are wrapped at once (the chart sticks on wide screens, by CSS); charts-live.js follows
-   * the step in the middle of the screen once the chart is live. */
-  function scrolly(root) {
-    var heads = Array.prototype.slice.call(root.querySelectorAll("h3[id^='step-'], h2[id^='step-']"));
-    if (!heads.length) return;
-    var figure = null, el = heads[0];
-    while ((el = el.previousElementSibling)) {
-      if (el.matches("figure.mw-chart")) { figure = el; break; }
-    }
-    if (!figure) return;
-    // Wrap the chart and the steps (up to the next section heading) so the chart sticks only there.
-    var wrap = document.createElement("div");
-    wrap.className = "mw-scrolly";
-    figure.parentNode.insertBefore(wrap, figure);
-    var node = figure, last = heads[heads.length - 1], pastLast = false, current = null;
-    while (node) {
-      var next = node.nextElementSibling;
-      if (node === last) pastLast = true;
-      else if (pastLast && /^H[12]$/.test(node.tagName)) break;
-      if (node !== figure && heads.indexOf(node) >= 0) {
-        current = document.createElement("div");
-        current.className = "mw-step";
-        current.dataset.step = node.id.replace(/^step-/, "");
-        wrap.appendChild(current);
-      }
-      (node === figure || !current ? wrap : current).appendChild(node);
-      node = next;
-    }
   }
 
   /* For scripts and tests: the live views, and a chart's view on this page (hydrating it now). */
