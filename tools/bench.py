@@ -8,7 +8,8 @@ Prints a table and writes bench/results/latest.json:
   the bytes fetched once the reader scrolls to every chart;
 - in headless Debian Chromium: first contentful paint (the static charts are in the HTML),
   time from a chart entering the viewport to its live view, long tasks;
-- Lighthouse (tools/lighthouse, pinned) mobile performance and accessibility for every page.
+- Lighthouse (tools/lighthouse, pinned) mobile performance and accessibility for every page
+  (median of several runs each), served as a static host serves it (gzip, see tests/sites.py).
 Machines here are noisy: read the ratios, not the seconds.
 """
 
@@ -178,15 +179,29 @@ def lighthouse_run(url: str) -> dict:
         return {k: round(v["score"] * 100) for k, v in cats.items()}
 
 
-def lighthouse_figures(plain_out: Path, chart_out: Path) -> dict:
-    """Mobile Lighthouse for every page, and for its chart-free twin in the same run."""
+def median_scores(runs: list[dict]) -> dict:
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return runs[-1]
+    return {k: statistics.median(r[k] for r in ok) for k in ok[0]} | {"runs": [r.get("performance") for r in runs]}
+
+
+def lighthouse_figures(plain_out: Path, chart_out: Path, runs: int) -> dict:
+    """Mobile Lighthouse for every page and for its chart-free twin, alternating, median of `runs` each.
+
+    Lighthouse's own advice on variance: one run says little on a busy machine; take the median of several.
+    """
     if not LIGHTHOUSE.exists():
         return {"skipped": "run `npm ci --prefix tools/lighthouse` (make bench does)"}
     pages = page_urls(chart_out)
     out = {}
     with Server(plain_out) as plain, Server(chart_out) as charts:
         for rel in pages:
-            out[rel or "/"] = {"charts": lighthouse_run(charts.url + rel), "plain": lighthouse_run(plain.url + rel)}
+            c, p = [], []
+            for _ in range(runs):
+                c.append(lighthouse_run(charts.url + rel))
+                p.append(lighthouse_run(plain.url + rel))
+            out[rel or "/"] = {"charts": median_scores(c), "plain": median_scores(p)}
     return out
 
 
@@ -194,11 +209,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--lighthouse-runs", type=int, default=3)
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         build, plain_out, chart_out = build_figures(Path(tmp), a.runs)
         weights = weight_figures(plain_out, chart_out)
-        lh = {} if a.no_lighthouse else lighthouse_figures(plain_out, chart_out)
+        lh = {} if a.no_lighthouse else lighthouse_figures(plain_out, chart_out, a.lighthouse_runs)
     results = {"build": build, "pages": weights, "lighthouse": lh}
     dest = ROOT / "bench" / "results"
     dest.mkdir(parents=True, exist_ok=True)
@@ -220,13 +236,17 @@ def main() -> None:
             f" {c['long_tasks']:4d} ({c['long_task_ms']} ms)"
         )
     if lh:
-        print("\nLighthouse (mobile): performance / accessibility, with charts and without")
+        print(
+            f"\nLighthouse (mobile, median of {a.lighthouse_runs}): performance / accessibility,"
+            " with charts and without"
+        )
         for rel, scores in lh.items():
             if isinstance(scores, dict) and "charts" in scores:
                 c, p = scores["charts"], scores["plain"]
+                runs = lambda r: " ".join(str(x) for x in r.get("runs", []))  # noqa: E731
                 print(
-                    f"  {rel:34} charts {c.get('performance')}/{c.get('accessibility')}"
-                    f"   plain {p.get('performance')}/{p.get('accessibility')}"
+                    f"  {rel:34} charts {c.get('performance')}/{c.get('accessibility')} ({runs(c)})"
+                    f"   plain {p.get('performance')}/{p.get('accessibility')} ({runs(p)})"
                 )
             else:
                 print(f"  {rel:34} {scores}")
