@@ -31,11 +31,31 @@ def _round(match: re.Match) -> str:
     return re.sub(r"(\d)\.0(?!\d)", r"\1", re.sub(r"(\d\.\d)\d+", r"\1", match[0]))
 
 
+def _unwrap_bare_groups(svg: str) -> str:
+    """Remove `<g>` elements without attributes (they change nothing), keeping their children."""
+    out, keep, pos = [], [], 0
+    for m in re.finditer(r"<(/?)g\b([^>]*)>", svg):
+        out.append(svg[pos : m.start()])
+        pos = m.end()
+        if m[1]:  # a closing tag goes with its opening tag
+            if keep.pop():
+                out.append(m[0])
+        elif m[2].endswith("/"):  # <g .../> closes itself
+            out.append(m[0])
+        else:
+            keep.append(bool(m[2].strip()))
+            if keep[-1]:
+                out.append(m[0])
+    out.append(svg[pos:])
+    return "".join(out)
+
+
 def slim_svg(svg: str) -> str:
     """Drop what a static, hidden picture does not need; it is inlined in every page that shows it.
 
     Only no-ops go: hidden and empty marks, Vega's class names and event hints, default opacities,
-    empty groups; geometry is rounded to 0.1 px. Colours stay as written (the dark scheme matches them).
+    groups without attributes (their children stay); geometry is rounded to 0.1 px. Colours stay as
+    written (the dark scheme matches them).
     """
     svg = re.sub(r"<\w+\b[^<>]*\sdisplay=\"none\"[^<>]*/>", "", svg)
     svg = re.sub(r'<path\b[^<>]*\sd="(?:M0,0h0v0h0Z)?"[^<>]*/>', "", svg)
@@ -43,9 +63,7 @@ def slim_svg(svg: str) -> str:
     svg = re.sub(r'\s(?:fill-|stroke-)?opacity="1"', "", svg)
     svg = re.sub(r'\stransform="translate\(0,0\)"', "", svg)
     svg = re.sub(r'\s(?:d|transform|x|y|x1|x2|y1|y2)="[^"]*"', _round, svg)
-    previous = None
-    while previous != svg:
-        previous, svg = svg, re.sub(r"<g></g>", "", svg)
+    svg = _unwrap_bare_groups(svg)
     # one font for every label: say it once on the root, not on each <text>
     fonts = set(re.findall(r'\sfont-family="([^"]*)"', svg))
     if len(fonts) == 1:

@@ -49,6 +49,11 @@ def test_slim_svg_draws_the_same_marks_colours_and_texts():
     assert "1.333" in slim and "0.770" in slim  # numbers in labels are text, never rounded
 
 
+def test_slim_svg_keeps_groups_that_do_something():
+    svg = '<svg><g><g transform="translate(5,5)"><g><text>a</text></g></g><g fill="#e8590c"/></g></svg>'
+    assert figure.slim_svg(svg) == '<svg><g transform="translate(5,5)"><text>a</text></g><g fill="#e8590c"/></svg>'
+
+
 def test_slim_svg_rounds_geometry_to_a_tenth_of_a_pixel():
     slim = figure.slim_svg('<svg><path d="M10.04,3.3333L5.96,2" transform="translate(7.0,0.25)"/></svg>')
     assert 'd="M10,3.3L5.9,2"' in slim and 'transform="translate(7,0.2)"' in slim
@@ -60,7 +65,7 @@ def test_slim_svg_drops_hidden_marks_and_vega_hints():
         '<path d="" display="none"/><g></g><rect width="5" height="5" fill="#e8590c" opacity="1"'
         ' pointer-events="none"/></g></svg>'
     )
-    assert figure.slim_svg(svg) == '<svg><g><rect width="5" height="5" fill="#e8590c"/></g></svg>'
+    assert figure.slim_svg(svg) == '<svg><rect width="5" height="5" fill="#e8590c"/></svg>'
 
 
 def load(dataset, meta: str = GOOD_META, csv: str = GOOD_CSV) -> data_mod.Dataset:
