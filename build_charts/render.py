@@ -120,9 +120,9 @@ def render_chart(project: Project, chart_id: str) -> None:
     key = cache_key(project, chart_id)
     spec, datasets, path = build_spec(project, chart_id)
     try:
-        svg = vlc.vegalite_to_svg(spec)
+        vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
+        svg = vlc.vega_to_svg(vega)
         png = vlc.svg_to_png(opaque(svg), scale=2)  # from the same drawing: cheaper than a second render
-        vega = vlc.vegalite_to_vega(spec)
     except Exception as e:
         raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
     title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]

@@ -55,6 +55,18 @@ def test_broken_data_file_stops_the_build_naming_file_and_line(fixture_site, bui
     assert not (fixture_site / "out" / "index.html").exists()
 
 
+def test_invalid_vega_lite_names_the_chart_module(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    # attribute assignment is not checked by Altair when it happens, only when the spec is written
+    src = module.read_text().replace("    return (", "    chart = (") + "    chart.mark = 'bogus'\n    return chart\n"
+    module.write_text(src)
+    r = build()
+    assert r.returncode != 0
+    assert "build_charts/charts/fruit_bars.py: build(): the chart is not valid Vega-Lite" in r.stderr
+    assert "'bogus' is an invalid value for `type`" in r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
 def test_chart_without_description_is_refused(fixture_site, build):
     module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
     module.write_text(module.read_text().replace(', description="Bars of fruit picked; apples lead."', ""))
