@@ -6,7 +6,8 @@
 - per page: point asset URLs at the site root relative to that page;
 - per page: write its Content Security Policy, allowing only this site's scripts plus the
   SHA-256 hashes of the theme's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
-- per chart page: inline the dark-scheme chart colours (generated from theme.py);
+- every page: a small stylesheet of the dark-scheme chart colours, generated from theme.py
+  (in the head, so it never re-styles a page half-way through parsing);
 - after the build: publish the charts' files under assets/charts/ and minify the site's
   own chart scripts (the sources in docs/ stay readable).
 """
@@ -35,11 +36,16 @@ def _project(config) -> pipeline.Project:
     return pipeline.Project.at(Path(config.config_file_path).parent)
 
 
+COLOURS_CSS = f"{pipeline.ASSET_DIR}/colours.css"
+
+
 def on_config(config):
     project = _project(config)
     for folder in (project.data_dir, project.charts_dir.parent):
         if str(folder) not in config.watch:
             config.watch.append(str(folder))
+    if COLOURS_CSS not in config.extra_css:
+        config.extra_css.append(COLOURS_CSS)
     return config
 
 
@@ -112,11 +118,6 @@ def csp(html: str) -> str:
 def on_post_page(output, page, config):
     for i, svg in enumerate(_state.get("svgs", {}).pop(page.file.src_uri, [])):
         output = output.replace(f"<!--mw-svg-{i}-->", svg, 1)
-    if '<figure class="mw-chart"' in output:
-        # The dark-scheme twins of the chart colours, inline before the first figure: no extra
-        # stylesheet on the critical path, and it travels with the content on instant navigation.
-        style = f'<style id="mw-chart-theme">{theme.dark_css()}</style>'
-        output = output.replace('<figure class="mw-chart"', style + '<figure class="mw-chart"', 1)
     return output.replace(CSP_MARK, csp(output)) if CSP_MARK in output else output
 
 
@@ -126,5 +127,6 @@ def on_post_build(config):
     dest.mkdir(parents=True, exist_ok=True)
     for path in pipeline.assets(project, _state.get("ids", [])):
         shutil.copyfile(path, dest / path.name)
+    (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     for script in (Path(config.site_dir) / "assets" / "javascripts").glob("charts*.js"):
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
