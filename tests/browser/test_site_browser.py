@@ -30,8 +30,6 @@ def test_every_chart_hydrates_without_errors_or_third_parties(real_site, open_pa
         assert page.evaluate("window.mwCharts.live.size") == n
         # the live chart fits the column: no horizontal page scroll on a phone
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), rel
-        # a full-page capture is not scrolled: figures off screen would stay skipped (content-visibility)
-        page.add_style_tag(content=".md-typeset figure.mw-chart { content-visibility: visible; }")
         page.screenshot(path=str(ARTIFACTS / f"{(rel.strip('/') or 'home')}-{scheme}-{width}.png"), full_page=True)
         assert watch.errors == [], (rel, watch.errors)
         assert watch.foreign == [], (rel, watch.foreign)
