@@ -74,14 +74,17 @@ def caption_html(datasets: list[Dataset]) -> str:
         parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> {listed}</p>']
     else:  # a long list is named by producer here and listed in full, with links, on the Sources page
         producers = list(dict.fromkeys(o.producer for o in origins))
-        head = ", ".join(escape(p) for p in producers[:3])
-        more = f" and {len(producers) - 3} more" if len(producers) > 3 else ""
-        where = " and ".join(
-            f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">{escape(ds.id.replace("_", " "))}</a>' for ds in datasets
-        )
+        head = "; ".join(escape(p) for p in producers[:3])  # producers' names can hold commas
+        more = f"; and {len(producers) - 3} more" if len(producers) > 3 else ""
+        links = [f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">' for ds in datasets]
+        if len(datasets) == 1:
+            where = f"{links[0]}on the Sources page</a>"
+        else:
+            names = [f"{link}{escape(ds.id.replace('_', ' '))}</a>" for link, ds in zip(links, datasets, strict=True)]
+            where = "on the Sources page, under " + ", ".join(names[:-1]) + " and " + names[-1]
         parts = [
-            f'<p class="mw-chart__sources"><strong>{label}:</strong> {head}{more}: {len(origins)} documents,'
-            f" each with its title, link and access date on the Sources page ({where}).</p>"
+            f'<p class="mw-chart__sources"><strong>{label}:</strong> {head}{more}. All {len(origins)} documents'
+            f" are listed with titles, links and access dates {where}.</p>"
         ]
     notes = [n for ds in datasets for n in ds.meta.notes]
     items = "".join(f"<li>{escape(n)}</li>" for n in notes)

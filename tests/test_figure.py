@@ -106,6 +106,6 @@ def test_three_origins_are_cited_in_full_under_the_chart(dataset):
 def test_more_origins_are_named_and_listed_in_full_on_the_sources_page(dataset):
     ds = load(dataset, *many_origins_meta(5))
     caption = formats.caption_html([ds])
-    assert "Producer 0, Producer 1, Producer 2 and 2 more: 5 documents" in caption
-    assert f'href="{SOURCES_MARK}#data-sales"' in caption
+    assert "Producer 0; Producer 1; Producer 2; and 2 more. All 5 documents are listed" in caption
+    assert f'<a href="{SOURCES_MARK}#data-sales">on the Sources page</a>' in caption
     assert "https://example.org/" not in caption
