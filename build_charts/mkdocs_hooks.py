@@ -68,22 +68,22 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-STATIC_SVG = re.compile(r'(<div class="mw-chart__view"[^>]*>)(<svg.*?</svg>)', re.S)
+FIGURE = re.compile(r'<figure class="mw-chart".*?</figure>', re.S)
 
 
 def on_page_content(html, page, config, files):
     depth = page.url.count("/") if config.use_directory_urls else page.file.dest_uri.count("/")
     html = html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
-    # Park the static SVGs until the page is written: the search plugin would parse thousands of
-    # drawing tags it never indexes (figures are data-search-exclude), which slows every build.
-    svgs: list[str] = []
+    # Park the figures until the page is written: the search plugin would parse every drawing tag
+    # and table cell of a figure it never indexes (figures are data-search-exclude).
+    figures: list[str] = []
 
     def park(m: re.Match) -> str:
-        svgs.append(m[2])
-        return f"{m[1]}<!--mw-svg-{len(svgs) - 1}-->"
+        figures.append(m[0])
+        return f"<!--mw-figure-{len(figures) - 1}-->"
 
-    html = STATIC_SVG.sub(park, html)
-    _state.setdefault("svgs", {})[page.file.src_uri] = svgs
+    html = FIGURE.sub(park, html)
+    _state.setdefault("figures", {})[page.file.src_uri] = figures
     return html
 
 
@@ -116,8 +116,8 @@ def csp(html: str) -> str:
 
 
 def on_post_page(output, page, config):
-    for i, svg in enumerate(_state.get("svgs", {}).pop(page.file.src_uri, [])):
-        output = output.replace(f"<!--mw-svg-{i}-->", svg, 1)
+    for i, figure in enumerate(_state.get("figures", {}).pop(page.file.src_uri, [])):
+        output = output.replace(f"<!--mw-figure-{i}-->", figure, 1)
     return output.replace(CSP_MARK, csp(output)) if CSP_MARK in output else output
 
 

@@ -77,10 +77,24 @@ def _versions() -> str:
 
 
 def _digest(paths: list[Path], extra: str) -> str:
+    stamps = tuple((str(p), *((st.st_mtime_ns, st.st_size) if (st := _stat(p)) else (None, None))) for p in paths)
+    return _digest_files(stamps, extra)
+
+
+def _stat(path: Path):
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+@functools.lru_cache(maxsize=1024)  # keyed on path, mtime and size: a key is needed ~3 times per chart per build
+def _digest_files(stamps: tuple, extra: str) -> str:
     h = hashlib.sha256(extra.encode())
-    for p in paths:
-        h.update(str(p.name).encode())
-        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    for path, mtime, _size in stamps:
+        p = Path(path)
+        h.update(p.name.encode())
+        h.update(p.read_bytes() if mtime is not None else b"<missing>")
     return h.hexdigest()[:16]
 
 
