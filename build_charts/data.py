@@ -97,6 +97,10 @@ class Dataset:
         return seen
 
 
+# libyaml's safe loader when PyYAML was built with it (about 10x faster, same results and error marks)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml_line(text: str, key: str) -> int | None:
     """Best-effort line of a top-level or nested key in a YAML text (for messages)."""
     for n, line in enumerate(text.splitlines(), 1):
@@ -110,7 +114,7 @@ def load_meta(path: Path) -> Meta:
     if text is None:
         raise DataError(path, None, None, "metadata file is missing (every dataset needs one beside it)")
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
