@@ -70,7 +70,7 @@ def config() -> dict:
     """Vega-Lite `config` block applied to every chart."""
     text, muted, grid, domain, surface = (TOKENS[k][0] for k in ("text", "muted", "grid", "domain", "surface"))
     return {
-        "background": None,
+        "background": "transparent",  # the page shows through, in light and dark mode
         "font": FONT,
         "padding": 8,
         "view": {"stroke": "transparent", "continuousWidth": WIDTH, "continuousHeight": 320},

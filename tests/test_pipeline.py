@@ -67,6 +67,36 @@ def test_invalid_vega_lite_names_the_chart_module(fixture_site, build):
     assert not (fixture_site / "out" / "index.html").exists()
 
 
+def test_invalid_shared_theme_config_is_named_by_its_key(fixture_site, monkeypatch):
+    from build_charts import render, theme
+    from build_charts.errors import ChartError
+    from build_charts.pipeline import Project
+
+    monkeypatch.setattr(theme, "config", lambda: {"background": None, "padding": 8})
+    with pytest.raises(ChartError) as e:
+        render.build_spec(Project.at(fixture_site), "fruit_bars")
+    assert "build_charts/charts/fruit_bars.py: build(): the spec is not valid Vega-Lite at config/background" in str(
+        e.value
+    )
+
+
+def test_fast_schema_check_agrees_with_altair(fixture_site):
+    import altair as alt
+    import jsonschema
+
+    from build_charts import render
+    from build_charts.pipeline import Project
+
+    spec, _, _ = render.build_spec(Project.at(fixture_site), "fruit_bars")
+    check = render.schema_validator()
+    assert check.is_valid(spec)
+    for key, bad in (("mark", {"type": "bogus"}), ("encoding", {"x": {"field": "kind", "type": "nominl"}})):
+        broken = spec | {key: bad}
+        assert not check.is_valid(broken), key
+        with pytest.raises(jsonschema.ValidationError):
+            alt.Chart.validate(broken)
+
+
 def test_chart_without_description_is_refused(fixture_site, build):
     module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
     module.write_text(module.read_text().replace(', description="Bars of fruit picked; apples lead."', ""))
