@@ -4,8 +4,8 @@ Nothing here imports Altair. A chart's cache key is a hash of everything its out
 depends on — its module, the shared modules, the data files its `build()` asks for
 (read from its signature) and the library versions — so an unchanged chart costs a
 few file reads, and any change rebuilds it. Charts that must be (re)built are
-rendered in a fresh Python process (`python -m build_charts.render`), which always
-runs the code as it is on disk, even inside a long-running `mkdocs serve`.
+rendered in a fresh Python process (`python -m build_charts.render`, which forks a worker
+per core), so it always runs the code as it is on disk, even inside a long-running `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -140,39 +140,21 @@ def ensure(project: Project, ids: list[str]) -> Report:
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
-    """Render in fresh processes, one per core, so the code on disk is what runs."""
-    workers = max(1, min(len(ids), os.cpu_count() or 1))
-    groups = [ids[i::workers] for i in range(workers)]
+    """Render in a fresh process (forking one worker per core), so the code on disk is what runs."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "build_charts.render",
-                "--root",
-                str(project.root),
-                "--cache",
-                str(project.cache_dir),
-                *group,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=project.root,
-        )
-        for group in groups
-    ]
-    problems = []
-    for proc in procs:
-        _, stderr = proc.communicate()
-        if proc.returncode != 0:
-            # render.py prints each problem as `error: file:line: field: reason` on stderr
-            found = [ln.removeprefix("error: ") for ln in stderr.splitlines() if ln.startswith("error: ")]
-            problems.append(found[-1] if found else stderr.strip()[-3000:])
-    if problems:
-        raise ChartError(None, None, None, "\n".join(problems))
+    jobs = max(1, min(len(ids), os.cpu_count() or 1))
+    root, cache = str(project.root), str(project.cache_dir)
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_charts.render", "--root", root, "--cache", cache, "--jobs", str(jobs), *ids],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project.root,
+    )
+    if proc.returncode != 0:
+        # render.py prints each problem as `error: file:line: field: reason` on stderr
+        found = [ln.removeprefix("error: ") for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
+        raise ChartError(None, None, None, "\n".join(found) if found else proc.stderr.strip()[-3000:])
 
 
 def figure_html(project: Project, chart_id: str) -> str:

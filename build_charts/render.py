@@ -1,9 +1,10 @@
 """The heavy half of the pipeline: build charts with Altair and render them with vl-convert.
 
-Run as `python -m build_charts.render --root . --cache .cache/charts ID…` (the
-pipeline does this for you). For each chart it writes, into a fresh cache folder:
-the figure's HTML, a static SVG and PNG, the Vega spec compiled at build time
-(so readers' browsers never load the Vega-Lite compiler), and the data as CSV/JSON.
+Run as `python -m build_charts.render --root . --cache .cache/charts --jobs 2 ID…` (the
+pipeline does this for you; the workers are forked after the imports, so Altair loads
+once). For each chart it writes, into a fresh cache folder: the figure's HTML, a static
+SVG and PNG, the Vega spec compiled at build time (so readers' browsers never load the
+Vega-Lite compiler), and the data as CSV/JSON.
 On a problem it prints `error: file:line: field: reason` and exits non-zero.
 """
 
@@ -15,6 +16,8 @@ import functools
 import importlib.util
 import io
 import json
+import multiprocessing
+import os
 import re
 import shutil
 import sys
@@ -250,24 +253,43 @@ def sources_page(project: Project) -> str:
     return "\n".join(parts)
 
 
+def render_one(project: Project, chart_id: str) -> str | None:
+    """Render one chart (or the Sources page) into the cache; the problem as text if it fails."""
+    try:
+        if chart_id == SOURCES_ID:
+            publish(output_dir(project, chart_id, cache_key(project, chart_id)), {"figure.html": sources_page(project)})
+        else:
+            render_chart(project, chart_id)
+    except PipelineError as e:
+        return str(e)
+    return None
+
+
+def render_all(project: Project, ids: list[str], jobs: int = 1) -> list[str]:
+    """Render every id, in `jobs` processes forked from this one; returns the problems found."""
+    jobs = min(jobs, len(ids))
+    if jobs <= 1 or not hasattr(os, "fork"):
+        return [p for cid in ids if (p := render_one(project, cid))]
+    schema_validator()  # compiled before forking: the workers share it, as they share Altair's import
+    # biggest chart modules first, so the last to start is a small one and the workers finish together
+    ids = sorted(ids, key=lambda c: -(project.charts_dir / f"{c}.py").stat().st_size if c != SOURCES_ID else 0)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return [p for p in pool.imap_unordered(functools.partial(render_one, project), ids) if p]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".")
     ap.add_argument("--cache", default=None)
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes (forked once Altair is imported)")
     ap.add_argument("ids", nargs="*")
     args = ap.parse_args(argv)
     project = Project.at(args.root, args.cache)
     ids = args.ids or [*chart_ids(project), SOURCES_ID]
-    try:
-        for cid in ids:
-            if cid == SOURCES_ID:
-                publish(output_dir(project, cid, cache_key(project, cid)), {"figure.html": sources_page(project)})
-            else:
-                render_chart(project, cid)
-    except PipelineError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 3
-    return 0
+    problems = render_all(project, ids, args.jobs)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return 3 if problems else 0
 
 
 if __name__ == "__main__":
