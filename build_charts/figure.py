@@ -11,7 +11,7 @@ import re
 from html import escape
 from typing import Any
 
-from build_charts import formats
+from build_charts import formats, theme
 from build_charts.data import Dataset
 from build_charts.pipeline import ASSET_DIR, ROOT_MARK
 
@@ -131,7 +131,10 @@ def render(chart_id: str, key: str, title: str, description: str, svg: str, data
         f"{formats.caption_html(datasets)}"
         + (f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>' if datasets else "")
         + f'<p class="mw-chart__downloads">Download: {data_links}'
-        f'<a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a>'
+        f'<a href="{base}.svg" download>SVG</a>'
+        # drawn in the reader's browser from the SVG file (charts.js shows the button): the build makes no PNG
+        f'<span class="mw-chart__png" hidden> · <button type="button" data-svg="{base}.svg"'
+        f' data-name="{escape(chart_id)}.png" data-background="{theme.BACKGROUND["light"]}">PNG</button></span>'
         f' · <a class="mw-chart__anchor" href="#{fid}">Link to this chart</a></p>'
         "</figcaption></figure>"
     )

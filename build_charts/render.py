@@ -3,8 +3,8 @@
 Run as `python -m build_charts.render --root . --cache .cache/charts --jobs 2 ID…` (the
 pipeline does this for you; the workers are forked after the imports, so Altair loads
 once). For each chart it writes, into a fresh cache folder: the figure's HTML, a static
-SVG and PNG, the Vega spec compiled at build time (so readers' browsers never load the
-Vega-Lite compiler), and the data as CSV/JSON.
+SVG, the Vega spec compiled at build time (so readers' browsers never load the Vega-Lite
+compiler), and the data as CSV/JSON. (A PNG is drawn from the SVG in the reader's browser.)
 On a problem it prints `error: file:line: field: reason` and exits non-zero.
 """
 
@@ -18,7 +18,6 @@ import io
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -131,13 +130,6 @@ def schema_validator() -> jsonschema_rs.Draft7Validator:
     return jsonschema_rs.Draft7Validator(escape_refs(alt.Chart._rootschema))
 
 
-def opaque(svg: str) -> str:
-    """The SVG on a light background, for the PNG download (the inline SVG stays transparent)."""
-    return re.sub(
-        r"(<svg[^>]*>)", rf'\1<rect width="100%" height="100%" fill="{theme.BACKGROUND["light"]}"/>', svg, count=1
-    )
-
-
 def merge(base: dict, over: dict) -> dict:
     """Deep-merge two Vega-Lite config blocks; `over` (the shared theme) wins on conflicts."""
     out = dict(base)
@@ -175,7 +167,6 @@ def render_chart(project: Project, chart_id: str) -> None:
     try:
         vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
         svg = vlc.vega_to_svg(vega)
-        png = vlc.svg_to_png(opaque(svg), scale=2)  # from the same drawing: cheaper than a second render
     except Exception as e:
         raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
     title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
@@ -185,7 +176,6 @@ def render_chart(project: Project, chart_id: str) -> None:
     records = data_records(datasets)
     files = {
         f"{stem}.svg": svg,
-        f"{stem}.png": png,
         f"{stem}.vg.json": json.dumps(vega, separators=(",", ":"), sort_keys=True),
         f"{stem}.csv": to_csv(records) if datasets else None,
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,

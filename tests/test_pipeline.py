@@ -117,7 +117,7 @@ def test_figure_has_static_svg_caption_table_and_downloads(fixture_site, build):
     assert '<p class="mw-chart__desc" id="fig-fruit-bars-desc">Bars of fruit picked; apples lead.</p>' in fig
     assert "Harvest log &amp; notes" in fig and "https://example.org/harvest" in fig  # caption from metadata
     assert "<table>" in fig and "<details" in fig
-    for ext in ("csv", "json", "svg", "png", "vg.json"):
+    for ext in ("csv", "json", "svg", "vg.json"):
         url = re.search(rf'(?:href|data-spec)="\./(assets/charts/fruit_bars\.\w+\.{re.escape(ext)})"', fig)
         assert url, ext
         assert (fixture_site / "out" / url[1]).stat().st_size > 0

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import re
+import struct
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
 from tests.browser.conftest import chart_pages, hydrate_all, signal_now
 
 
@@ -151,3 +157,38 @@ def test_hover_highlights_the_bar_under_the_pointer(real_site, open_page):
     after = bars.evaluate_all(opacities)
     assert after[4] == 1 and sum(1 for o in after if o < 1) == len(after) - 1
     assert watch.errors == []
+
+
+def test_png_download_is_drawn_from_the_svg_opaque_and_at_twice_its_size(real_site, open_page):
+    server, out = real_site
+    rel = next(p for p in chart_pages(out) if "taobao-traffic" in p)
+    page, watch = open_page(server.url + rel)
+    button = page.locator("#fig-singles-day .mw-chart__png button")
+    svg_file = out / urlparse(urljoin(server.url + rel, button.get_attribute("data-svg"))).path.lstrip("/")
+    svg_w, svg_h = (
+        float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg_file.read_text()).groups()
+    )
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "singles_day.png"
+    png = Path(download.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (round(svg_w * 2), round(svg_h * 2))
+    # decode it again in the page: every pixel opaque, and a real drawing on it (bars, axes, text)
+    pixels = page.evaluate(
+        """async (b64) => {
+            const img = new Image(); img.src = 'data:image/png;base64,' + b64; await img.decode();
+            const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+            const x = c.getContext('2d'); x.drawImage(img, 0, 0);
+            const d = x.getImageData(0, 0, c.width, c.height).data;
+            let ink = 0, seeThrough = 0;
+            for (let i = 0; i < d.length; i += 4) {
+              if (d[i + 3] < 255) seeThrough++; else if (d[i] + d[i + 1] + d[i + 2] < 600) ink++;
+            }
+            return {ink, seeThrough, all: d.length / 4};
+        }""",
+        base64.b64encode(png).decode(),
+    )
+    assert pixels["seeThrough"] == 0
+    assert pixels["ink"] > 0.01 * pixels["all"]
+    assert watch.errors == [] and watch.foreign == []

@@ -83,6 +83,9 @@ def test_without_javascript_every_static_chart_and_table_is_there(real_site, ope
             f = figures.nth(i)
             f.scroll_into_view_if_needed()
             assert f.locator(".mw-chart__view > svg").is_visible(), rel
+            # the PNG is drawn by script: without it, no dead button, and the SVG link stays
+            assert not f.locator(".mw-chart__png").is_visible(), rel
+            assert f.locator(".mw-chart__downloads a[href$='.svg']").is_visible(), rel
             if f.locator(".mw-chart__data").count():
                 f.locator(".mw-chart__data summary").click()
                 assert f.locator(".mw-chart__data table").first.is_visible(), rel
