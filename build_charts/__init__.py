@@ -2,6 +2,6 @@
 
 - `data.py` loads and validates datasets; `charts/<id>.py` builds one chart each;
 - `theme.py` and `formats.py` hold the shared look and wording;
-- `pipeline.py` keys and caches outputs; `render.py` renders them with vl-convert;
+- `pipeline.py` keys and caches outputs; `spec.py` builds specs with Altair; `render.py` draws them with vl-convert;
 - `markdown_ext.py` embeds `[[chart ID]]`; `mkdocs_hooks.py` is the thin MkDocs glue.
 """

@@ -4,8 +4,8 @@ Nothing here imports Altair. A chart's cache key is a hash of everything its out
 depends on — its module, the shared modules, the data files its `build()` asks for
 (read from its signature) and the library versions — so an unchanged chart costs a
 few file reads, and any change rebuilds it. Charts that must be (re)built are
-rendered in a fresh Python process (`python -m build_charts.render`, which forks a worker
-per core), so it always runs the code as it is on disk, even inside a long-running `mkdocs serve`.
+rendered in a fresh Python process (`python -m build_charts.render`), so it always runs the
+code as it is on disk, even inside a long-running `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,17 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT_MARK = "@@MW_ROOT@@/"  # stands for "the site root, relative to this page" in generated HTML
 SOURCES_MARK = "@@MW_SOURCES@@"  # stands for the Sources page's URL (markdown_ext's `sources_url`)
 ASSET_DIR = "assets/charts"
-SHARED = ["data.py", "errors.py", "formats.py", "figure.py", "interact.py", "render.py", "theme.py", "pipeline.py"]
+SHARED = [
+    "data.py",
+    "errors.py",
+    "formats.py",
+    "figure.py",
+    "interact.py",
+    "render.py",
+    "spec.py",
+    "theme.py",
+    "pipeline.py",
+]
 SOURCES_ID = "_sources"  # pseudo-chart: the generated Sources page
 
 
@@ -140,7 +150,7 @@ def ensure(project: Project, ids: list[str]) -> Report:
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
-    """Render in a fresh process (forking one worker per core), so the code on disk is what runs."""
+    """Render in a fresh process, so the code on disk is what runs."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
     jobs = max(1, min(len(ids), os.cpu_count() or 1))
     root, cache = str(project.root), str(project.cache_dir)

@@ -1,19 +1,21 @@
-"""The heavy half of the pipeline: build charts with Altair and render them with vl-convert.
+"""The heavy half of the pipeline: build charts with Altair, draw them with vl-convert, write them.
 
 Run as `python -m build_charts.render --root . --cache .cache/charts --jobs 2 ID…` (the
-pipeline does this for you; the workers are forked after the imports, so Altair loads
-once). For each chart it writes, into a fresh cache folder: the figure's HTML, a static
-SVG, the Vega spec compiled at build time (so readers' browsers never load the Vega-Lite
-compiler), and the data as CSV/JSON. (A PNG is drawn from the SVG in the reader's browser.)
-On a problem it prints `error: file:line: field: reason` and exits non-zero.
+pipeline does this for you). For each chart it writes, into a fresh cache folder: the
+figure's HTML, a static SVG, the Vega spec compiled at build time (so readers' browsers
+never load the Vega-Lite compiler), and the data as CSV/JSON. (A PNG is drawn from the SVG
+in the reader's browser.) On a problem it prints `error: file:line: field: reason` and
+exits non-zero.
+
+With two cores or more, two processes share the work: a builder, forked first, imports
+Altair and runs the chart modules (`spec.py`); meanwhile this process starts vl-convert's
+JavaScript engine (once, not once per worker), then draws and writes each spec as it arrives.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import functools
-import importlib.util
 import io
 import json
 import multiprocessing
@@ -24,118 +26,13 @@ import tempfile
 import traceback
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
-import altair as alt
-import jsonschema
-import jsonschema_rs
 import vl_convert as vlc
-from altair.utils.schemapi import debug_mode
 
 from build_charts import data as data_mod
-from build_charts import figure, formats, theme
+from build_charts import figure, formats
 from build_charts.errors import ChartError, PipelineError
-from build_charts.pipeline import SOURCES_ID, Project, cache_key, chart_datasets, chart_ids, output_dir
-
-DETERMINISTIC = {"usermeta": {"generator": "build_charts"}}
-
-
-def load_chart_module(project: Project, chart_id: str):
-    path = project.charts_dir / f"{chart_id}.py"
-    spec = importlib.util.spec_from_file_location(f"build_charts.charts.{chart_id}", path)
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except Exception as e:
-        raise ChartError(path, _line_in(e, path), None, f"module failed to import: {type(e).__name__}: {e}") from e
-    return module, path
-
-
-def _line_in(exc: BaseException, path: Path) -> int | None:
-    """The deepest traceback line that lies in `path` (the author's chart module)."""
-    line = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if Path(frame.filename).resolve() == path.resolve():
-            line = frame.lineno
-    return line
-
-
-def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dataset], Path]:
-    module, path = load_chart_module(project, chart_id)
-    datasets = [data_mod.load_dataset(project.data_dir / f"{ds}.csv") for ds in chart_datasets(path)]
-    # Altair's debug mode validates every piece as it is made; one check of the whole spec below is
-    # enough, and a failing chart is built again in debug mode to find the author's line.
-    with debug_mode(False):
-        chart = _call_build(module, path, datasets)
-    try:
-        spec = chart.to_dict(validate=False)
-    except Exception as e:
-        raise ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}") from e
-    spec["config"] = merge(spec.get("config", {}), theme.config())
-    spec.update(DETERMINISTIC)
-    if not schema_validator().is_valid(spec):
-        raise _schema_problem(module, path, datasets, spec)
-    if not spec.get("description"):
-        raise ChartError(path, None, "build()", "set `description=` on the chart: it is the figure's accessible text")
-    title = spec.get("title")
-    if isinstance(title, dict):
-        title = title.get("text")
-    if not title:
-        raise ChartError(path, None, "build()", "set a `title=` on the chart")
-    return spec, datasets, path
-
-
-def _call_build(module, path: Path, datasets: list[data_mod.Dataset]) -> alt.TopLevelMixin:
-    try:
-        chart = module.build(*datasets)
-    except Exception as e:
-        raise ChartError(path, _line_in(e, path), "build()", f"{type(e).__name__}: {e}") from e
-    if not isinstance(chart, alt.TopLevelMixin):
-        raise ChartError(path, None, "build()", f"must return an Altair chart, got {type(chart).__name__}")
-    return chart
-
-
-def _schema_problem(module, path: Path, datasets: list[data_mod.Dataset], spec: dict) -> ChartError:
-    """Altair's own, readable account of why a spec is invalid (slow, so only when it is)."""
-    try:
-        chart = _call_build(module, path, datasets)  # debug mode on: a bad piece fails where it is made
-        chart.to_dict(validate=True)
-    except ChartError as e:
-        return e
-    except Exception as e:
-        return ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}")
-    # Altair's part was fine, so what the pipeline added (the shared theme's config) breaks the schema
-    try:
-        alt.Chart.validate(spec)
-    except jsonschema.ValidationError as e:
-        where = "/".join(str(p) for p in e.absolute_path)
-        return ChartError(path, None, "build()", f"the spec is not valid Vega-Lite at {where}: {e.message[:160]}")
-    return ChartError(path, None, "build()", "the spec is not valid Vega-Lite (the schema validators disagree)")
-
-
-@functools.cache
-def schema_validator() -> jsonschema_rs.Draft7Validator:
-    """The Vega-Lite schema Altair validates against, compiled once by a validator written in Rust.
-
-    It gives the same verdict as `to_dict(validate=True)` hundreds of times faster (that check was a
-    tenth of a cold build). The schema's `$ref`s name definitions such as `MarkPropDef<(Gradient|string)>`;
-    they are percent-encoded here to be valid URI fragments, which resolve to the same definitions.
-    """
-
-    def escape_refs(node):
-        if isinstance(node, dict):
-            return {k: quote(v, safe="#/") if k == "$ref" else escape_refs(v) for k, v in node.items()}
-        return [escape_refs(v) for v in node] if isinstance(node, list) else node
-
-    return jsonschema_rs.Draft7Validator(escape_refs(alt.Chart._rootschema))
-
-
-def merge(base: dict, over: dict) -> dict:
-    """Deep-merge two Vega-Lite config blocks; `over` (the shared theme) wins on conflicts."""
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
+from build_charts.pipeline import SOURCES_ID, Project, cache_key, chart_ids, output_dir
 
 
 def data_records(datasets: list[data_mod.Dataset]) -> list[dict]:
@@ -162,8 +59,14 @@ def to_csv(records: list[dict]) -> str:
 
 
 def render_chart(project: Project, chart_id: str) -> None:
+    from build_charts.spec import build_spec  # here, not at the top: the drawing process never loads Altair
+
+    draw(project, chart_id, *build_spec(project, chart_id))
+
+
+def draw(project: Project, chart_id: str, spec: dict, datasets: list[data_mod.Dataset], path: Path) -> None:
+    """Compile a finished Vega-Lite spec to Vega, draw its SVG and write the chart's cache entry."""
     key = cache_key(project, chart_id)
-    spec, datasets, path = build_spec(project, chart_id)
     try:
         vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
         svg = vlc.vega_to_svg(vega)
@@ -243,35 +146,75 @@ def sources_page(project: Project) -> str:
     return "\n".join(parts)
 
 
+def publish_sources(project: Project) -> None:
+    publish(output_dir(project, SOURCES_ID, cache_key(project, SOURCES_ID)), {"figure.html": sources_page(project)})
+
+
 def render_one(project: Project, chart_id: str) -> str | None:
     """Render one chart (or the Sources page) into the cache; the problem as text if it fails."""
     try:
-        if chart_id == SOURCES_ID:
-            publish(output_dir(project, chart_id, cache_key(project, chart_id)), {"figure.html": sources_page(project)})
-        else:
-            render_chart(project, chart_id)
+        publish_sources(project) if chart_id == SOURCES_ID else render_chart(project, chart_id)
     except PipelineError as e:
         return str(e)
     return None
 
 
 def render_all(project: Project, ids: list[str], jobs: int = 1) -> list[str]:
-    """Render every id, in `jobs` processes forked from this one; returns the problems found."""
-    jobs = min(jobs, len(ids))
-    if jobs <= 1 or not hasattr(os, "fork"):
+    """Render every id; returns the problems found (all of them, not only the first)."""
+    if jobs <= 1 or len(ids) <= 1 or not hasattr(os, "fork"):
         return [p for cid in ids if (p := render_one(project, cid))]
-    schema_validator()  # compiled before forking: the workers share it, as they share Altair's import
-    # biggest chart modules first, so the last to start is a small one and the workers finish together
-    ids = sorted(ids, key=lambda c: -(project.charts_dir / f"{c}.py").stat().st_size if c != SOURCES_ID else 0)
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return [p for p in pool.imap_unordered(functools.partial(render_one, project), ids) if p]
+    ctx = multiprocessing.get_context("fork")
+    inbox, outbox = ctx.Pipe(duplex=False)
+    # forked before vl-convert starts its engine: the engine's threads would not survive a fork
+    builder = ctx.Process(target=_build_all, args=(project, ids, outbox), daemon=True)
+    builder.start()
+    outbox.close()
+    vlc.vega_to_svg({"marks": [{"type": "text", "encode": {"enter": {"text": {"value": "warm"}}}}]})
+    problems = []
+    while True:
+        try:
+            message = inbox.recv()
+        except EOFError:
+            problems.append(f"the chart builder stopped unexpectedly (exit code {builder.exitcode})")
+            break
+        if message is None:
+            break
+        chart_id, built, problem = message
+        if problem:
+            problems.append(problem)
+        elif built:
+            try:
+                draw(project, chart_id, *built)
+            except PipelineError as e:
+                problems.append(str(e))
+    builder.join()
+    return problems
+
+
+def _build_all(project: Project, ids: list[str], outbox) -> None:
+    """The builder process: each chart's finished spec (or its problem) goes to the drawer as soon as it is ready."""
+    from build_charts.spec import build_spec
+
+    for cid in ids:
+        try:
+            if cid == SOURCES_ID:
+                publish_sources(project)
+                outbox.send((cid, None, None))
+            else:
+                outbox.send((cid, build_spec(project, cid), None))
+        except PipelineError as e:
+            outbox.send((cid, None, str(e)))
+        except Exception:  # a bug in the pipeline itself: say where, and carry on with the other charts
+            outbox.send((cid, None, f"{cid}: " + traceback.format_exc().strip().splitlines()[-1]))
+    outbox.send(None)
+    outbox.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".")
     ap.add_argument("--cache", default=None)
-    ap.add_argument("--jobs", type=int, default=1, help="worker processes (forked once Altair is imported)")
+    ap.add_argument("--jobs", type=int, default=1, help="cores to use: 2 or more splits building from drawing")
     ap.add_argument("ids", nargs="*")
     args = ap.parse_args(argv)
     project = Project.at(args.root, args.cache)

@@ -68,13 +68,13 @@ def test_invalid_vega_lite_names_the_chart_module(fixture_site, build):
 
 
 def test_invalid_shared_theme_config_is_named_by_its_key(fixture_site, monkeypatch):
-    from build_charts import render, theme
+    from build_charts import spec, theme
     from build_charts.errors import ChartError
     from build_charts.pipeline import Project
 
     monkeypatch.setattr(theme, "config", lambda: {"background": None, "padding": 8})
     with pytest.raises(ChartError) as e:
-        render.build_spec(Project.at(fixture_site), "fruit_bars")
+        spec.build_spec(Project.at(fixture_site), "fruit_bars")
     assert "build_charts/charts/fruit_bars.py: build(): the spec is not valid Vega-Lite at config/background" in str(
         e.value
     )
@@ -84,11 +84,11 @@ def test_fast_schema_check_agrees_with_altair(fixture_site):
     import altair as alt
     import jsonschema
 
-    from build_charts import render
+    from build_charts import spec as spec_mod
     from build_charts.pipeline import Project
 
-    spec, _, _ = render.build_spec(Project.at(fixture_site), "fruit_bars")
-    check = render.schema_validator()
+    spec, _, _ = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")
+    check = spec_mod.schema_validator()
     assert check.is_valid(spec)
     for key, bad in (("mark", {"type": "bogus"}), ("encoding", {"x": {"field": "kind", "type": "nominl"}})):
         broken = spec | {key: bad}
