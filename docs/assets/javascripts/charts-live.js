@@ -3,7 +3,8 @@
  * charts.js (on every page, small) decides when; this file turns a figure's pre-compiled Vega
  * spec into a view in place of its static SVG: text-only tooltips, keyboard twins of legend
  * toggles, controls beside the picture (never inside its role="img" box), re-fitting to the
- * column, era picks that light up list items marked `data-eras`, and scrollytelling steps.
+ * column, era picks that light up list items marked `data-eras`, scrollytelling steps, and the
+ * PNG download.
  */
 (function () {
   "use strict";
@@ -166,8 +167,48 @@
     });
   }
 
+  /* PNG downloads, drawn from the chart's SVG file on a light background at twice its size. The
+   * build makes none (it cost an eighth of a cold build); without JavaScript the button stays
+   * hidden and the SVG, CSV and JSON links remain. */
+  function savePng(button) {
+    return fetch(button.dataset.svg).then(function (r) {
+      if (!r.ok) throw new Error("svg " + button.dataset.svg + ": HTTP " + r.status);
+      return r.text();
+    }).then(function (text) {
+      var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+      var w = parseFloat(svg.getAttribute("width")), h = parseFloat(svg.getAttribute("height"));
+      var bg = svg.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "rect");
+      bg.setAttribute("width", "100%");
+      bg.setAttribute("height", "100%");
+      bg.setAttribute("fill", button.dataset.background);
+      svg.insertBefore(bg, svg.firstChild);
+      return new Promise(function (resolve, reject) {
+        var img = new Image();
+        img.onload = function () {
+          var canvas = document.createElement("canvas");
+          canvas.width = Math.round(w * 2);
+          canvas.height = Math.round(h * 2);
+          var c = canvas.getContext("2d");
+          c.scale(2, 2);
+          c.drawImage(img, 0, 0, w, h);
+          canvas.toBlob(function (blob) { blob ? resolve(blob) : reject(new Error("no PNG")); }, "image/png");
+        };
+        img.onerror = function () { reject(new Error("could not draw " + button.dataset.svg)); };
+        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+      });
+    }).then(function (blob) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = button.dataset.name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    });
+  }
   window.mwChartsLive = {
     mount: mount,
+    savePng: savePng,
     /* The reader is leaving the page: hide the tooltip, stop following steps. */
     reset: function () {
       if (tip) tip.hidden = true;
