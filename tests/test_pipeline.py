@@ -67,6 +67,18 @@ def test_invalid_vega_lite_names_the_chart_module(fixture_site, build):
     assert not (fixture_site / "out" / "index.html").exists()
 
 
+def test_invalid_value_in_a_chart_names_the_line_that_made_it(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    src = module.read_text().replace('y=alt.Y("tonnes:Q")', 'y=alt.Y("tonnes:Q", scale=alt.Scale(type="logg"))')
+    module.write_text(src)
+    line = next(n for n, text in enumerate(src.splitlines(), 1) if '"logg"' in text)
+    r = build()
+    assert r.returncode != 0
+    assert f"build_charts/charts/fruit_bars.py:{line}: build():" in r.stderr
+    assert "'logg' is an invalid value for `type`" in r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
 def test_invalid_shared_theme_config_is_named_by_its_key(fixture_site, monkeypatch):
     from build_charts import spec, theme
     from build_charts.errors import ChartError
