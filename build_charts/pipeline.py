@@ -14,6 +14,7 @@ import ast
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -68,16 +69,22 @@ def chart_datasets(module: Path) -> list[str]:
     return list(_parameters(str(module), st.st_mtime_ns, st.st_size))
 
 
-@functools.lru_cache(maxsize=256)  # keyed on the file's mtime and size: an edited module is parsed again
+BUILD_DEF = re.compile(r"^def build\((?P<params>[^)]*)\)", re.M)
+
+
+@functools.lru_cache(maxsize=256)  # keyed on the file's mtime and size: an edited module is read again
 def _parameters(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    # Only the `def build(…)` line is parsed (parsing whole modules was half of a warm build's
+    # keying); a syntax error elsewhere changes the key, and rendering then names its line.
     module = Path(path)
-    try:
-        tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
-    except SyntaxError as e:
-        raise ChartError(module, e.lineno, None, f"syntax error: {e.msg}") from None
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == "build":
-            return tuple(a.arg for a in node.args.args)
+    found = BUILD_DEF.search(module.read_text(encoding="utf-8"))
+    if found:
+        line = found.string.count("\n", 0, found.start()) + 1
+        try:
+            node = ast.parse(f"def build({found['params']}): pass").body[0]
+        except SyntaxError as e:
+            raise ChartError(module, line, None, f"syntax error: {e.msg}") from None
+        return tuple(a.arg for a in node.args.args)
     raise ChartError(module, 1, None, "a chart module must define `build(<dataset ids>…)` returning an Altair chart")
 
 

@@ -32,6 +32,8 @@ def load_chart_module(project: Project, chart_id: str):
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
+    except SyntaxError as e:
+        raise ChartError(path, e.lineno, None, f"syntax error: {e.msg}") from None
     except Exception as e:
         raise ChartError(path, _line_in(e, path), None, f"module failed to import: {type(e).__name__}: {e}") from e
     return module, path

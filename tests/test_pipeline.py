@@ -46,6 +46,28 @@ def test_chart_that_raises_names_module_and_line(fixture_site, build):
     assert not (fixture_site / "out" / "index.html").exists()
 
 
+def test_syntax_error_in_a_chart_module_names_module_and_line(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    src = module.read_text().replace("    return (", "    rows = [\n    return (", 1)
+    module.write_text(src)
+    r = build()
+    assert r.returncode != 0
+    line = src.splitlines().index("    rows = [") + 1
+    found = re.search(r"build_charts/charts/fruit_bars\.py:(\d+): syntax error", r.stderr)
+    assert found, r.stderr
+    reported = int(found[1])
+    assert line <= reported <= line + 1  # Python points at the unclosed bracket or the line after it
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_chart_module_without_build_is_refused(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    module.write_text(module.read_text().replace("def build(fruit):", "def make(fruit):"))
+    r = build()
+    assert r.returncode != 0
+    assert "build_charts/charts/fruit_bars.py:1: a chart module must define `build(" in r.stderr
+
+
 def test_broken_data_file_stops_the_build_naming_file_and_line(fixture_site, build):
     data = fixture_site / "data" / "fruit.csv"
     data.write_text(data.read_text().replace("pear,7,", "pear,seven,"))
