@@ -159,7 +159,7 @@ def ensure(project: Project, ids: list[str]) -> Report:
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
     """Render in a fresh process, so the code on disk is what runs."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
-    jobs = max(1, min(len(ids), os.cpu_count() or 1))
+    jobs = os.cpu_count() or 1
     root, cache = str(project.root), str(project.cache_dir)
     proc = subprocess.run(
         [sys.executable, "-m", "build_charts.render", "--root", root, "--cache", cache, "--jobs", str(jobs), *ids],

@@ -19,7 +19,6 @@ import csv
 import io
 import json
 import multiprocessing
-import os
 import shutil
 import sys
 import tempfile
@@ -160,8 +159,12 @@ def render_one(project: Project, chart_id: str) -> str | None:
 
 
 def render_all(project: Project, ids: list[str], jobs: int = 1) -> list[str]:
-    """Render every id; returns the problems found (all of them, not only the first)."""
-    if jobs <= 1 or len(ids) <= 1 or not hasattr(os, "fork"):
+    """Render every id; returns the problems found (all of them, not only the first).
+
+    Even one chart is worth two processes: Altair loads while the engine starts.
+    """
+    # forking without exec is only dependable on Linux (macOS frameworks refuse it): elsewhere, one process
+    if jobs <= 1 or not sys.platform.startswith("linux"):
         return [p for cid in ids if (p := render_one(project, cid))]
     ctx = multiprocessing.get_context("fork")
     inbox, outbox = ctx.Pipe(duplex=False)
