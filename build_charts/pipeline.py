@@ -171,7 +171,9 @@ def render_in_subprocess(project: Project, ids: list[str]) -> None:
     if proc.returncode != 0:
         # render.py prints each problem as `error: file:line: field: reason` on stderr
         found = [ln.removeprefix("error: ") for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
-        raise ChartError(None, None, None, "\n".join(found) if found else proc.stderr.strip()[-3000:])
+        said = "\n".join(found) or proc.stderr.strip()[-3000:]
+        said = said or f"the chart renderer stopped unexpectedly (exit code {proc.returncode})"
+        raise ChartError(None, None, None, said)
 
 
 def figure_html(project: Project, chart_id: str) -> str:

@@ -152,7 +152,10 @@ def publish_sources(project: Project) -> None:
 def render_one(project: Project, chart_id: str) -> str | None:
     """Render one chart (or the Sources page) into the cache; the problem as text if it fails."""
     try:
-        publish_sources(project) if chart_id == SOURCES_ID else render_chart(project, chart_id)
+        if chart_id == SOURCES_ID:
+            publish_sources(project)
+        else:
+            render_chart(project, chart_id)
     except PipelineError as e:
         return str(e)
     return None
@@ -178,6 +181,7 @@ def render_all(project: Project, ids: list[str], jobs: int = 1) -> list[str]:
         try:
             message = inbox.recv()
         except EOFError:
+            builder.join()
             problems.append(f"the chart builder stopped unexpectedly (exit code {builder.exitcode})")
             break
         if message is None:

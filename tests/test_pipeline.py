@@ -68,6 +68,16 @@ def test_chart_module_without_build_is_refused(fixture_site, build):
     assert "build_charts/charts/fruit_bars.py:1: a chart module must define `build(" in r.stderr
 
 
+def test_chart_that_kills_the_builder_process_stops_the_build(fixture_site, build):
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    module.write_text(module.read_text().replace("    rows = [", "    __import__('os')._exit(3)\n    rows = [", 1))
+    r = build()
+    assert r.returncode != 0
+    # with two cores the builder process dies, with one the renderer itself: either way, said so
+    assert re.search(r"the chart (builder|renderer) stopped unexpectedly \(exit code 3\)", r.stderr), r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
 def test_broken_data_file_stops_the_build_naming_file_and_line(fixture_site, build):
     data = fixture_site / "data" / "fruit.csv"
     data.write_text(data.read_text().replace("pear,7,", "pear,seven,"))
