@@ -58,7 +58,7 @@ def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dat
     try:
         spec = chart.to_dict(validate=False)
     except Exception as e:
-        raise ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}") from e
+        raise _not_vega_lite(path, e) from e
     spec["config"] = merge(spec.get("config", {}), theme.config())
     spec.update(DETERMINISTIC)
     if not schema_validator().is_valid(spec):
@@ -91,7 +91,7 @@ def _schema_problem(module, path: Path, datasets: list[data_mod.Dataset], spec: 
     except ChartError as e:
         return e
     except Exception as e:
-        return ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}")
+        return _not_vega_lite(path, e)
     # Altair's part was fine, so what the pipeline added (the shared theme's config) breaks the schema
     try:
         alt.Chart.validate(spec)
@@ -99,6 +99,10 @@ def _schema_problem(module, path: Path, datasets: list[data_mod.Dataset], spec: 
         where = "/".join(str(p) for p in e.absolute_path)
         return ChartError(path, None, "build()", f"the spec is not valid Vega-Lite at {where}: {e.message[:160]}")
     return ChartError(path, None, "build()", "the spec is not valid Vega-Lite (the schema validators disagree)")
+
+
+def _not_vega_lite(path: Path, e: Exception) -> ChartError:
+    return ChartError(path, None, "build()", f"the chart is not valid Vega-Lite: {str(e).splitlines()[0]}")
 
 
 @functools.cache

@@ -23,6 +23,16 @@ def counts(output: str) -> tuple[int, int]:
 # --- negative tests first -----------------------------------------------------------------
 
 
+def edit_chart(fixture_site, old: str, new: str) -> str:
+    """Replace the first `old` in the fixture's chart module with `new`; return the module's new source."""
+    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+    src = module.read_text()
+    assert old in src, old
+    src = src.replace(old, new, 1)
+    module.write_text(src)
+    return src
+
+
 def test_unknown_chart_id_names_page_and_line_and_writes_no_page(fixture_site, build):
     page = fixture_site / "docs" / "other.md"
     page.write_text(page.read_text() + "\nMore text.\n\n[[chart no_such_chart]]\n")
@@ -35,9 +45,7 @@ def test_unknown_chart_id_names_page_and_line_and_writes_no_page(fixture_site, b
 
 
 def test_chart_that_raises_names_module_and_line(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    src = module.read_text().replace("    rows = [", "    raise ValueError('no fruit today')\n    rows = [")
-    module.write_text(src)
+    src = edit_chart(fixture_site, "    rows = [", "    raise ValueError('no fruit today')\n    rows = [")
     line = src.splitlines().index("    raise ValueError('no fruit today')") + 1
     r = build()
     assert r.returncode != 0
@@ -47,9 +55,7 @@ def test_chart_that_raises_names_module_and_line(fixture_site, build):
 
 
 def test_syntax_error_in_a_chart_module_names_module_and_line(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    src = module.read_text().replace("    return (", "    rows = [\n    return (", 1)
-    module.write_text(src)
+    src = edit_chart(fixture_site, "    return (", "    rows = [\n    return (")
     r = build()
     assert r.returncode != 0
     line = src.splitlines().index("    rows = [") + 1
@@ -61,16 +67,14 @@ def test_syntax_error_in_a_chart_module_names_module_and_line(fixture_site, buil
 
 
 def test_chart_module_without_build_is_refused(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    module.write_text(module.read_text().replace("def build(fruit):", "def make(fruit):"))
+    edit_chart(fixture_site, "def build(fruit):", "def make(fruit):")
     r = build()
     assert r.returncode != 0
     assert "build_charts/charts/fruit_bars.py:1: a chart module must define `build(" in r.stderr
 
 
 def test_chart_that_kills_the_builder_process_stops_the_build(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    module.write_text(module.read_text().replace("    rows = [", "    __import__('os')._exit(3)\n    rows = [", 1))
+    edit_chart(fixture_site, "    rows = [", "    __import__('os')._exit(3)\n    rows = [")
     r = build()
     assert r.returncode != 0
     # with two cores the builder process dies, with one the renderer itself: either way, said so
@@ -100,9 +104,7 @@ def test_invalid_vega_lite_names_the_chart_module(fixture_site, build):
 
 
 def test_invalid_value_in_a_chart_names_the_line_that_made_it(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    src = module.read_text().replace('y=alt.Y("tonnes:Q")', 'y=alt.Y("tonnes:Q", scale=alt.Scale(type="logg"))')
-    module.write_text(src)
+    src = edit_chart(fixture_site, 'y=alt.Y("tonnes:Q")', 'y=alt.Y("tonnes:Q", scale=alt.Scale(type="logg"))')
     line = next(n for n, text in enumerate(src.splitlines(), 1) if '"logg"' in text)
     r = build()
     assert r.returncode != 0
@@ -142,8 +144,7 @@ def test_fast_schema_check_agrees_with_altair(fixture_site):
 
 
 def test_chart_without_description_is_refused(fixture_site, build):
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    module.write_text(module.read_text().replace(', description="Bars of fruit picked; apples lead."', ""))
+    edit_chart(fixture_site, ', description="Bars of fruit picked; apples lead."', "")
     r = build()
     assert r.returncode != 0 and "description" in r.stderr
 
@@ -215,8 +216,7 @@ def test_warm_rebuild_renders_nothing_and_changes_always_rebuild(fixture_site, b
     changed = build()
     assert counts(changed.stderr) == (2, 0)
     assert "13.5" in (fixture_site / "out" / "index.html").read_text()
-    module = fixture_site / "build_charts" / "charts" / "fruit_bars.py"
-    module.write_text(module.read_text().replace('title="Fruit picked"', 'title="Fruit gathered"'))
+    edit_chart(fixture_site, 'title="Fruit picked"', 'title="Fruit gathered"')
     again = build()
     assert counts(again.stderr) == (1, 1)
     assert "Fruit gathered" in (fixture_site / "out" / "index.html").read_text()
