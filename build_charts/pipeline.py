@@ -49,13 +49,15 @@ class Project:
     root: Path
     data_dir: Path
     charts_dir: Path
+    fonts_dir: Path  # extra fonts for measuring chart text (see render.measure_with_own_fonts)
     cache_dir: Path
 
     @classmethod
     def at(cls, root: Path | str, cache_dir: Path | str | None = None) -> Project:
         root = Path(root).resolve()
         cache = Path(cache_dir) if cache_dir else Path(os.environ.get("MW_CACHE_DIR", root / ".cache" / "charts"))
-        return cls(root, root / "data", root / "build_charts" / "charts", cache.resolve())
+        code = root / "build_charts"
+        return cls(root, root / "data", code / "charts", code / "fonts", cache.resolve())
 
 
 def chart_ids(project: Project) -> list[str]:
@@ -115,11 +117,24 @@ def _digest_files(stamps: tuple, extra: str) -> str:
     return h.hexdigest()[:16]
 
 
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
+
+
+def font_files(project: Project) -> list[Path]:
+    """The project's own fonts for measuring chart text (none by default)."""
+    if not project.fonts_dir.is_dir():
+        return []
+    return sorted(p for p in project.fonts_dir.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
+
+
 def cache_key(project: Project, chart_id: str) -> str:
     """Hash of every input the chart's output depends on."""
+    extra = _versions()
     if chart_id == SOURCES_ID:
         inputs = sorted(project.data_dir.glob("*.csv")) + sorted(project.data_dir.glob("*.meta.yml"))
     else:
+        # fonts change how text is measured, so every drawing; hashed once, not once per chart
+        extra += ";fonts=" + _digest(font_files(project), "")
         module = project.charts_dir / f"{chart_id}.py"
         if not module.exists():
             raise ChartError(module, None, None, f"unknown chart id {chart_id!r}")
@@ -127,7 +142,7 @@ def cache_key(project: Project, chart_id: str) -> str:
         for ds in chart_datasets(module):
             inputs += [project.data_dir / f"{ds}.csv", project.data_dir / f"{ds}.meta.yml"]
     inputs += [PACKAGE / name for name in SHARED]
-    return _digest(inputs, _versions())
+    return _digest(inputs, extra)
 
 
 def output_dir(project: Project, chart_id: str, key: str) -> Path:

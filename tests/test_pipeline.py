@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -220,6 +222,27 @@ def test_warm_rebuild_renders_nothing_and_changes_always_rebuild(fixture_site, b
     again = build()
     assert counts(again.stderr) == (1, 1)
     assert "Fruit gathered" in (fixture_site / "out" / "index.html").read_text()
+
+
+def test_chart_text_is_measured_with_the_bundled_font_and_the_projects_own_fonts_only(fixture_site, build):
+    # "✓" is in DejaVu Sans, a font this machine has (make chromium installs it), but not in the
+    # Liberation Sans that vl-convert bundles: measured without DejaVu unless the project ships it
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    assert dejavu.exists(), "this test needs Debian's fonts-dejavu-core"
+    edit_chart(fixture_site, 'title="Fruit picked"', 'title="' + "\u2713" * 40 + '"')  # wider than the chart
+
+    def drawn_width() -> float:
+        html = (fixture_site / "out" / "index.html").read_text()
+        return float(re.search(r'<figure class="mw-chart".*?<svg [^>]*\bwidth="([\d.]+)"', html, re.S)[1])
+
+    assert build().returncode == 0
+    without = drawn_width()
+    fonts = fixture_site / "build_charts" / "fonts"
+    fonts.mkdir()
+    shutil.copy(dejavu, fonts)
+    with_font = build()
+    assert counts(with_font.stderr) == (1, 1)  # a font is an input of every drawing
+    assert drawn_width() > without
 
 
 def test_serve_rebuilds_when_a_data_file_or_chart_module_changes(fixture_site, tmp_path):
