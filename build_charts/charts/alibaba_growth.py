@@ -145,7 +145,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
         f"Periods with no sourced figure are left as gaps."
     )
     return (
-        (lines + points + labels)
+        alt.layer(lines, points, labels)
         .add_params(measure)
         .properties(
             width=theme.WIDTH,

@@ -171,7 +171,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         f"stated. Readers first set a guess with a slider; figures from 2016 on appear once 'Reveal' is ticked."
     )
     return (
-        (half + half_label + lines + points + others + guess_rule + guess_point + guess_text)
+        alt.layer(half, half_label, lines, points, others, guess_rule, guess_point, guess_text)
         .add_params(guess, reveal)
         .properties(
             width=theme.WIDTH,

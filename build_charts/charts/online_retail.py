@@ -152,7 +152,7 @@ def build(online_retail: Dataset) -> alt.LayerChart:
         f"years from one source; years with no figure ({', '.join(map(str, missing))}) are left as gaps."
     )
     return (
-        (lines + filled + hollow + labels)
+        alt.layer(lines, filled, hollow, labels)
         .add_params(view)
         .properties(
             width=theme.WIDTH,

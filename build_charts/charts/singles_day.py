@@ -60,7 +60,7 @@ def build(singles_day: Dataset) -> alt.Chart:
         .mark_tick(thickness=2, size=18, color=theme.TOKENS["text"][0])
         .encode(x=x, y=y, tooltip=tooltip)
     )
-    return (bars + others).properties(
+    return alt.layer(bars, others).properties(
         width=theme.WIDTH,
         height=320,
         title=alt.Title(

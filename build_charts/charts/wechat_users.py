@@ -99,7 +99,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         f"A slider sets the first year shown."
     )
     return (
-        (lines + points + first_label + last_label)
+        alt.layer(lines, points, first_label, last_label)
         .add_params(from_year)
         .properties(
             width=theme.WIDTH,
