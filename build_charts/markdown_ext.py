@@ -62,9 +62,10 @@ class ChartPreprocessor(Preprocessor):
             cid = m["id"] or ""
             known = pipeline.chart_ids(project)
             if cid not in known:
+                where, at = self.source_of(line, page, n + offset)
                 raise ChartError(
-                    page,
-                    n + offset,
+                    where,
+                    at,
                     "chart",
                     f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}",
                 )
@@ -75,6 +76,29 @@ class ChartPreprocessor(Preprocessor):
             self.ext.figures.add(mark)
             out.append(m["indent"] + mark)
         return out
+
+    def source_of(self, line: str, page: str | None, n: int) -> tuple[str | None, int | None]:
+        """The file and line an author wrote `line` in: the page, or a file it includes.
+
+        Markdown sees the page with any snippets (`--8<--`) already pasted in, so its line `n` can be
+        elsewhere in the page's own file, or in an included one (pymdownx.snippets' folders).
+        """
+        try:
+            bases = self.md.preprocessors["snippet"].base_path  # pymdownx.snippets' folders
+        except (KeyError, AttributeError):
+            bases = []
+        included = []
+        for base in map(Path, bases):
+            included += sorted(base.rglob("*.md")) if base.is_dir() else [base]
+        for path in ([Path(page)] if page else []) + included:
+            try:
+                text = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            hits = [k for k, t in enumerate(text, 1) if t == line]
+            if hits:
+                return str(path), min(hits, key=lambda k: abs(k - n))  # the occurrence nearest to where Markdown saw it
+        return page, n
 
 
 class ScrollyTreeprocessor(Treeprocessor):

@@ -46,6 +46,26 @@ def test_unknown_chart_id_names_page_and_line_and_writes_no_page(fixture_site, b
     assert not (fixture_site / "out" / "other" / "index.html").exists()
 
 
+def test_unknown_chart_id_is_named_where_the_author_wrote_it_despite_snippets(fixture_site, build):
+    # pymdownx.snippets pastes files into the page before the chart lines are read
+    cfg = fixture_site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text() + "  - pymdownx.snippets:\n      base_path: [snippets]\n")
+    (fixture_site / "snippets").mkdir()
+    intro = fixture_site / "snippets" / "intro.md"
+    intro.write_text("An included paragraph,\n\nfour lines long.\n\n")
+    page = fixture_site / "docs" / "other.md"
+    page.write_text(page.read_text() + '\n--8<-- "intro.md"\n\n[[chart after_a_snippet]]\n')
+    line = page.read_text().splitlines().index("[[chart after_a_snippet]]") + 1
+    r = build()
+    assert r.returncode != 0
+    assert f"docs/other.md:{line}: chart: unknown chart id 'after_a_snippet'" in r.stderr, r.stderr
+    page.write_text(page.read_text().replace("[[chart after_a_snippet]]", ""))
+    intro.write_text(intro.read_text() + "[[chart in_a_snippet]]\n")
+    r = build()
+    assert r.returncode != 0
+    assert "snippets/intro.md:5: chart: unknown chart id 'in_a_snippet'" in r.stderr, r.stderr
+
+
 def test_chart_that_raises_names_module_and_line(fixture_site, build):
     src = edit_chart(fixture_site, "    rows = [", "    raise ValueError('no fruit today')\n    rows = [")
     line = src.splitlines().index("    raise ValueError('no fruit today')") + 1
