@@ -40,7 +40,7 @@ from build_charts.pipeline import SOURCES_ID, Project, cache_key, chart_ids, out
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!-- Written by build_charts/render.py: vl-convert measures chart text with its bundled
-     Liberation Sans plus the fonts in this folder, not with the machine's own fonts. -->
+     Liberation Sans plus the fonts in the folder below, not with the machine's own fonts. -->
 <fontconfig><dir>{}</dir></fontconfig>
 """
 
