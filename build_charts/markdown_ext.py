@@ -89,7 +89,7 @@ class ChartPreprocessor(Preprocessor):
             bases = []
         included = []
         for base in map(Path, bases):
-            included += sorted(base.rglob("*.md")) if base.is_dir() else [base]
+            included += sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
         for path in ([Path(page)] if page else []) + included:
             try:
                 text = path.read_text(encoding="utf-8").splitlines()
