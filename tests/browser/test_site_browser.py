@@ -74,6 +74,31 @@ def test_palette_toggle_recolours_charts_without_reload(real_site, open_page):
     assert page.evaluate("window.__sameDocument") is True and watch.errors == []
 
 
+def header_colour(page) -> str:
+    return page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_first_paint_has_the_readers_scheme_and_the_site_colours(real_site, browser, open_page, scheme):
+    """Before Material's bundle has run (here: never, it is blocked), a first-time reader already sees
+    the scheme their system asks for and the site's own colours, not a light indigo page."""
+    server, _ = real_site
+    done, _ = open_page(server.url, scheme=scheme)
+    done.wait_for_function("document.body.hasAttribute('data-md-color-media')")  # Material's palette ran
+    ctx = browser.new_context(color_scheme="dark" if scheme == "slate" else "light")
+    try:
+        early = ctx.new_page()
+        early.route(re.compile(r"/assets/javascripts/bundle\.\w+\.min\.js$"), lambda route: route.abort())
+        early.goto(server.url)
+        assert scheme_of(early) == scheme
+        assert header_colour(early) == header_colour(done)
+    finally:
+        ctx.close()
+    if scheme == "default":  # without JavaScript: the light scheme, in the site's colours
+        nojs, _ = open_page(server.url, js=False)
+        assert header_colour(nojs) == header_colour(done)
+
+
 def test_without_javascript_every_static_chart_and_table_is_there(real_site, open_page):
     server, out = real_site
     for rel in chart_pages(out):
