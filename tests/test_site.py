@@ -71,6 +71,22 @@ def test_every_page_carries_a_strict_csp(site):
         assert "unsafe-inline" not in script_src
 
 
+def test_palette_stylesheet_loses_only_the_rule_that_restyles_every_element(site):
+    # Material's bundle sets and removes data-md-color-switching on <body> at every page load; with
+    # its `[data-md-color-switching] *` rule that is two full style recalculations (see mkdocs_hooks).
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    (theirs,) = shipped.glob("palette.*.min.css")
+    ours = (site / "assets" / "stylesheets" / theirs.name).read_text(encoding="utf-8")
+    original = theirs.read_text(encoding="utf-8")
+    assert "data-md-color-switching" in original  # else Material changed and the hook has nothing to do
+    assert "data-md-color-switching" not in ours
+    rule = original[original.index("[data-md-color-switching]") :]
+    rule = rule[: rule.index("}") + 1]
+    assert ours == original.replace(rule, "", 1)  # nothing else touched
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()
