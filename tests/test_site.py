@@ -87,6 +87,47 @@ def test_palette_stylesheet_loses_only_the_rule_that_restyles_every_element(site
     assert ours == original.replace(rule, "", 1)  # nothing else touched
 
 
+class UntaggedCJK(HTMLParser):
+    """Text of Chinese or Japanese characters whose nearest `lang` is the page's English (prose only:
+    drawings, scripts and code samples are not language parts)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+    SKIP = ("svg", "script", "style", "title", "code", "pre")
+
+    def __init__(self):
+        super().__init__()
+        self.langs: list[str | None] = []
+        self.skipping = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.langs.append(dict(attrs).get("lang"))
+            self.skipping += tag in self.SKIP
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.langs:
+            self.langs.pop()
+            self.skipping -= tag in self.SKIP
+
+    def handle_data(self, data):
+        lang = next((lang for lang in reversed(self.langs) if lang), "en")
+        if not self.skipping and lang.startswith("en") and self.CJK.search(data):
+            self.found.append(data.strip()[:40])
+
+
+def test_chinese_and_japanese_text_carries_its_language(site):
+    checked = 0
+    for page in pages(site):
+        parser = UntaggedCJK()
+        html = page.read_text(encoding="utf-8")
+        parser.feed(html)
+        assert parser.found == [], f"{page.relative_to(site)}: {parser.found[:3]}"
+        checked += bool(UntaggedCJK.CJK.search(html))
+    assert checked >= 3  # the glossary, the about page and the sources list have some
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()
