@@ -11,6 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
+from build_charts.lang_ext import VOID
 from tests.conftest import ROOT
 from tests.sites import build_site
 
@@ -91,7 +92,6 @@ class UntaggedCJK(HTMLParser):
     """Text of Chinese or Japanese characters whose nearest `lang` is the page's English (prose only:
     drawings, scripts and code samples are not language parts)."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
     SKIP = ("svg", "script", "style", "title", "code", "pre")
 
@@ -102,12 +102,12 @@ class UntaggedCJK(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
+        if tag not in VOID:
             self.langs.append(dict(attrs).get("lang"))
             self.skipping += tag in self.SKIP
 
     def handle_endtag(self, tag):
-        if tag not in self.VOID and self.langs:
+        if tag not in VOID and self.langs:
             self.langs.pop()
             self.skipping -= tag in self.SKIP
 
