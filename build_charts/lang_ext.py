@@ -7,7 +7,7 @@ font at once: `ja` when the run holds kana, else `zh-Hans` (configurable).
 
 It works on the finished HTML, so text from generated figures and the sources list is covered
 as well as what authors type. Tags and attributes are never touched; nothing inside `svg`,
-`script`, `style`, `code`, `pre`, `textarea`, `title` or an element that already has a `lang`
+`script`, `style`, `code`, `pre`, `textarea`, `title`, `math` or an element that already has a `lang`
 changes. Plain Python-Markdown, no MkDocs import:
 
     markdown_extensions:
