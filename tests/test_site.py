@@ -88,6 +88,37 @@ def test_palette_stylesheet_loses_only_the_rule_that_restyles_every_element(site
     assert ours == original.replace(rule, "", 1)  # nothing else touched
 
 
+def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines_up(site):
+    import json
+
+    import material
+
+    from build_charts.mkdocs_hooks import COMPILE_HINT
+
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (theirs,) = shipped.glob("bundle.*.min.js")
+    ours = site / "assets" / "javascripts" / theirs.name
+    assert ours.read_text(encoding="utf-8") == COMPILE_HINT + theirs.read_text(encoding="utf-8")
+    their_map = json.loads((shipped / f"{theirs.name}.map").read_text(encoding="utf-8"))
+    our_map = json.loads((ours.parent / f"{ours.name}.map").read_text(encoding="utf-8"))
+    assert our_map.pop("mappings") == ";" + their_map.pop("mappings")  # one empty line, then theirs
+    assert our_map == their_map
+
+
+def test_a_dirty_rebuild_does_not_mark_the_bundle_twice(tmp_path):
+    # `mkdocs serve --dirty` leaves an already-copied theme file in place: the hook sees it again
+    from build_charts.mkdocs_hooks import COMPILE_HINT, hint_eager_compile
+
+    js_dir = tmp_path / "assets" / "javascripts"
+    js_dir.mkdir(parents=True)
+    (js_dir / "bundle.abc.min.js").write_text("var a=1;\n", encoding="utf-8")
+    (js_dir / "bundle.abc.min.js.map").write_text('{"version": 3, "mappings": "AAAA"}', encoding="utf-8")
+    for _ in range(2):
+        hint_eager_compile(tmp_path)
+    assert (js_dir / "bundle.abc.min.js").read_text(encoding="utf-8") == COMPILE_HINT + "var a=1;\n"
+    assert (js_dir / "bundle.abc.min.js.map").read_text(encoding="utf-8") == '{"version": 3, "mappings": ";AAAA"}'
+
+
 class UntaggedCJK(HTMLParser):
     """Text of Chinese or Japanese characters whose nearest `lang` is the page's English (prose only:
     drawings, scripts and code samples are not language parts)."""
