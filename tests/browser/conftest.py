@@ -41,9 +41,9 @@ def real_site(tmp_path_factory):
 def demo_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("fixture")
     src = copy_fixture_site(base)
-    r = build_site(src / "mkdocs.yml", base / "out", base / "cache")
-    assert r.returncode == 0, r.stderr
     with Server(base / "out") as server:
+        r = build_site(src / "mkdocs.yml", base / "out", base / "cache", site_url=server.url)
+        assert r.returncode == 0, r.stderr
         yield server, base / "out"
 
 

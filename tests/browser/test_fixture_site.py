@@ -1,6 +1,8 @@
-"""The embedding contract on the small fixture site: hydration under CSP, text-only data, no-JS fallback."""
+"""The embedding contract on the fixture site: hydration under CSP, text-only data, no-JS fallback, instant nav."""
 
 from __future__ import annotations
+
+from tests.browser.conftest import hydrate_all
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -72,3 +74,39 @@ def test_without_javascript_the_static_svg_and_table_are_there(demo_site, open_p
     page.locator(".mw-chart__data summary").click()
     assert page.locator(".mw-chart__data table").is_visible()
     assert "apple" in page.locator(".mw-chart__data table").inner_text()
+
+
+def follow_nav_link(page, url: str) -> None:
+    """Click the primary navigation's link to `url`, as a reader would, and wait for that page."""
+    page.evaluate("u => [...document.querySelectorAll('nav.md-nav--primary a')].find(a => a.href === u).click()", url)
+    page.wait_for_function("u => location.href === u && document.querySelector('.md-content h1') !== null", arg=url)
+    page.wait_for_timeout(300)
+
+
+def test_instant_navigation_hydrates_new_pages_and_finalizes_old_views(demo_site, open_page):
+    # The real site loads pages in full; this fixture has Material's instant navigation on, as an author may.
+    server, _ = demo_site
+    page, watch = open_page(server.url)
+    page.evaluate("window.__sameDocument = true")
+    live(page)
+    for rel in ("other/", "long/", "", "other/"):
+        follow_nav_link(page, server.url + rel)
+        assert page.evaluate("window.__sameDocument") is True  # swapped in place, not reloaded
+        n = hydrate_all(page) if page.locator("figure.mw-chart").count() else 0
+        assert page.evaluate("window.mwCharts.live.size") == n  # views of the page left were finalized
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_dark_chart_colours_arrive_with_instant_navigation(demo_site, open_page):
+    from build_charts import theme
+
+    server, _ = demo_site
+    page, watch = open_page(server.url + "other/", scheme="slate")  # a page without charts
+    page.evaluate("window.__sameDocument = true")
+    follow_nav_link(page, server.url)
+    assert page.evaluate("window.__sameDocument") is True
+    hydrate_all(page)
+    fill = page.locator(".mw-chart__live svg .role-axis-label text").first.evaluate("t => getComputedStyle(t).fill")
+    dark = theme.TOKENS["muted"][1]
+    assert fill == "rgb({}, {}, {})".format(*(int(dark[i : i + 2], 16) for i in (1, 3, 5)))
+    assert watch.errors == []
