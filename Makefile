@@ -44,7 +44,10 @@ tools/lighthouse/node_modules: tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $@
 
-bench: $(STAMP) chromium tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline
+cjk-font: ## Install a Chinese font for the benchmark's Chromium if none is there (needs root), as phones have one
+	@bash tools/ensure_cjk_font.sh
+
+bench: $(STAMP) chromium cjk-font tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline
 	$(PY) tools/bench.py
 
 vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versions in tools/vendor_vega.py)
@@ -53,4 +56,4 @@ vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versi
 clean: ## Remove the built site and the chart cache
 	rm -rf site .cache
 
-.PHONY: help install serve build chromium lint format test bench vendor clean
+.PHONY: help install serve build chromium cjk-font lint format test bench vendor clean
