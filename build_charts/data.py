@@ -52,6 +52,7 @@ class Column(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["integer", "number", "string", "date", "boolean", "origin"]
+    label: str | None = None  # the column's name for readers (table headers, tooltips); defaults to its id
     description: str = ""
     unit: str | None = None
     required: bool = True
