@@ -40,6 +40,9 @@ format: $(STAMP) ## Format the Python code with ruff
 test: $(STAMP) chromium lint ## Install everything and run every test (browser tests included)
 	$(PY) -m pytest -q -ra
 
+test-quick: $(STAMP) ## Run the tests that need no browser (data, pipeline, site build)
+	$(PY) -m pytest -q -ra -m "not browser"
+
 tools/lighthouse/node_modules: tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $@
@@ -56,4 +59,4 @@ vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versi
 clean: ## Remove the built site and the chart cache
 	rm -rf site .cache
 
-.PHONY: help install serve build chromium cjk-font lint format test bench vendor clean
+.PHONY: help install serve build chromium cjk-font lint format test test-quick bench vendor clean

@@ -110,8 +110,18 @@ def _yaml_line(text: str, key: str) -> int | None:
     return None
 
 
+def read_text(path: Path) -> str:
+    """A data or metadata file's text: UTF-8, with or without the byte-order mark spreadsheets write."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise DataError(path, line, None, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8") from None
+
+
 def load_meta(path: Path) -> Meta:
-    text = path.read_text(encoding="utf-8") if path.exists() else None
+    text = read_text(path) if path.exists() else None
     if text is None:
         raise DataError(path, None, None, "metadata file is missing (every dataset needs one beside it)")
     try:
@@ -187,7 +197,7 @@ def load_dataset(csv_path: Path) -> Dataset:
     if "source" not in meta.columns or meta.columns["source"].type != "origin":
         raise DataError(
             meta_path,
-            _yaml_line(meta_path.read_text(encoding="utf-8"), "columns"),
+            _yaml_line(read_text(meta_path), "columns"),
             "columns.source",
             "every dataset needs a `source` column of type origin: each record says where it came from",
         )
@@ -195,12 +205,12 @@ def load_dataset(csv_path: Path) -> Dataset:
         if k not in meta.columns:
             raise DataError(
                 meta_path,
-                _yaml_line(meta_path.read_text(encoding="utf-8"), "key"),
+                _yaml_line(read_text(meta_path), "key"),
                 "key",
                 f"key column {k!r} is not among the columns",
             )
 
-    text = csv_path.read_text(encoding="utf-8")
+    text = read_text(csv_path)
     if not text.strip():
         raise DataError(csv_path, 1, None, "the file is empty (expected a header row and records)")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

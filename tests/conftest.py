@@ -61,3 +61,10 @@ def copy_fixture_site(dest: Path) -> Path:
 @pytest.fixture
 def fixture_site(tmp_path: Path) -> Path:
     return copy_fixture_site(tmp_path)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ drives Chromium: mark it, so `-m "not browser"` runs the quick rest."""
+    for item in items:
+        if "browser" in item.path.parent.parts[-1:]:
+            item.add_marker(pytest.mark.browser)

@@ -111,3 +111,22 @@ def test_good_dataset_loads_typed_rows(dataset):
     assert ds.rows[0] == {"year": 2010, "sales": 1.5, "source": "maker"}
     assert ds.lines == [2, 3]
     assert ds.origin(ds.rows[0]).producer == "Test Producer"
+
+
+def test_csv_saved_with_a_byte_order_mark_loads(dataset):
+    path = dataset()
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD_CSV.encode())  # as a spreadsheet saves "CSV UTF-8"
+    assert [r["year"] for r in load_dataset(path).rows] == [2010, 2011]
+
+
+def test_file_that_is_not_utf8_names_file_and_line(dataset):
+    path = dataset()
+    path.write_bytes(b"year,sales,source\n2010,1.5,maker\n2011,2.5,m\xe4ker\n")  # Latin-1
+    e = error_for(path)
+    assert (e.path.name, e.line) == ("sales.csv", 3)
+    assert "UTF-8" in e.reason
+    meta = path.with_name("sales.meta.yml")
+    path.write_text(GOOD_CSV, encoding="utf-8")
+    meta.write_bytes(GOOD_META.replace("Test Producer", "Pr\xf6ducer").encode("latin-1"))
+    e = error_for(path)
+    assert e.path.name == "sales.meta.yml" and e.line == GOOD_META.splitlines().index("    producer: Test Producer") + 1

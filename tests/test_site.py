@@ -15,7 +15,7 @@ from build_charts.lang_ext import VOID
 from tests.conftest import ROOT
 from tests.sites import build_site
 
-COPY_CHECK = ROOT.parent / "shared" / "tools" / "copy_check.py"
+OWN_WORDS = ROOT / "tools" / "own_words.py"
 THIRD_PARTY = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|fonts\.googleapis|fonts\.gstatic|googletagmanager")
 
 
@@ -45,8 +45,27 @@ def test_every_chapter_has_a_chart_or_schematic(site):
         assert "[[chart " in md.read_text(encoding="utf-8"), md.name
 
 
+def own_words(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(OWN_WORDS), *args], capture_output=True, text=True)
+
+
+def test_own_words_check_finds_a_copied_line_and_passes_a_retold_one(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The quick brown fox jumps over the lazy dog while the cat sleeps soundly.", encoding="utf-8")
+    fp = tmp_path / "runs.txt"
+    assert own_words("--make", str(article), "--fingerprint", str(fp)).returncode == 0
+    assert "quick" not in fp.read_text()  # hashes only: the article's text is not kept
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("Intro.\nHe wrote that *the quick brown fox* jumps over the lazy dog, twice.\n")
+    (docs / "b.md").write_text("A fox, quick and brown, leapt a sleeping dog.\n")
+    r = own_words("--fingerprint", str(fp), str(docs))
+    assert r.returncode == 1
+    assert "a.md:2: copies the article" in r.stdout and "b.md" not in r.stdout
+
+
 def test_pages_retell_the_article_in_own_words():
-    r = subprocess.run([sys.executable, str(COPY_CHECK), str(ROOT / "docs")], capture_output=True, text=True)
+    r = own_words(str(ROOT / "docs"))
     assert r.returncode == 0, r.stdout
 
 
