@@ -117,7 +117,8 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        raise DataError(path, line, None, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8") from None
+        reason = f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
+        raise DataError(path, line, None, reason) from None
 
 
 def load_meta(path: Path) -> Meta:
