@@ -5,7 +5,8 @@ Headings with ids `step-<value>` after a chart become its scrollytelling steps: 
 the steps are wrapped at build time (`div.mw-scrolly > figure + div.mw-step[data-step]…`), so
 the sticky layout needs no script and nothing moves when the page loads.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
-generator that runs Python-Markdown; there, set `root` to the site's base URL.
+generator that runs Python-Markdown; chart URLs start with a site-root marker that
+`python -m build_charts finish SITE_DIR` resolves for each built page.
 `sources_url` is where the page holding `[[sources]]` is published, relative to the
 site root: figures with many sources link to their datasets' sections there.
 
@@ -23,11 +24,10 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from build_charts import pipeline
+from build_charts import pipeline, sources
 from build_charts.errors import ChartError
 
 LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources)(?:\s+(?P<id>[^\]\s]*))?\s*\]\]\s*$")
@@ -57,7 +57,7 @@ class ChartPreprocessor(Preprocessor):
                 out.append(line)
                 continue
             if m["what"] == "sources":
-                out.extend(pipeline.sources_markdown(project).splitlines())
+                out.extend(sources.page_html(project, project.root / self.ext.getConfig("docs_dir")).splitlines())
                 continue
             cid = m["id"] or ""
             known = pipeline.chart_ids(project)
@@ -133,23 +133,15 @@ class ScrollyTreeprocessor(Treeprocessor):
         root.insert(chart, wrap)
 
 
-class RootPostprocessor(Postprocessor):
-    """Resolve the site-root marker in asset URLs when a fixed `root` is configured."""
-
-    def __init__(self, md: Markdown, root: str):
-        super().__init__(md)
-        self.root = root
-
-    def run(self, text: str) -> str:
-        return text.replace(pipeline.ROOT_MARK, self.root) if self.root else text
-
-
 class ChartsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "project_root": [".", "Folder holding data/ and build_charts/charts/"],
-            "root": ["", "Site base URL for asset links; empty leaves the marker for a per-page resolver"],
             "sources_url": ["sources/", "URL of the page holding [[sources]], relative to the site root"],
+            "docs_dir": [
+                "docs",
+                "Folder of the pages, relative to project_root (the Sources page follows their order)",
+            ],
         }
         super().__init__(**kwargs)
         self.figures: set[str] = set()  # stash markers of the figures in the page being converted
@@ -163,7 +155,6 @@ class ChartsExtension(Extension):
         md.preprocessors.register(ChartPreprocessor(md, self), "mw_charts", 29)
         # priority 4: after attr_list (8) and toc (5) have given headings their ids
         md.treeprocessors.register(ScrollyTreeprocessor(md, self), "mw_scrolly", 4)
-        md.postprocessors.register(RootPostprocessor(md, self.getConfig("root")), "mw_charts_root", 5)
 
 
 def makeExtension(**kwargs) -> ChartsExtension:

@@ -1,11 +1,12 @@
-"""The light half of the chart pipeline: find charts, key them by content, reuse the cache.
+"""The light half of the chart pipeline: find charts, key them by content, keep the cache current.
 
-Nothing here imports Altair. A chart's cache key is a hash of everything its output
-depends on — its module, the shared modules, the data files its `build()` asks for
-(read from its signature) and the library versions — so an unchanged chart costs a
-few file reads, and any change rebuilds it. Charts that must be (re)built are
-rendered in a fresh Python process (`python -m build_charts.render`), so it always runs the
-code as it is on disk, even inside a long-running `mkdocs serve`.
+Nothing here imports Altair. `prepare()` keys every chart once — a hash of its module, the shared
+modules, the data files its `build()` asks for (read from its signature), the fonts and the library
+versions — renders those whose key has no cache entry, and writes a manifest (chart id -> cache
+folder). The Markdown extension reads that manifest; it runs `prepare()` itself only when the
+inputs changed since (an author who called the generator directly). Charts are rendered in a fresh
+Python process (`python -m build_charts.render`), so a long-running `mkdocs serve` always runs the
+code as it is on disk.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -25,21 +27,12 @@ from pathlib import Path
 from build_charts.errors import ChartError
 
 PACKAGE = Path(__file__).resolve().parent
-ROOT_MARK = "@@MW_ROOT@@/"  # stands for "the site root, relative to this page" in generated HTML
-SOURCES_MARK = "@@MW_SOURCES@@"  # stands for the Sources page's URL (markdown_ext's `sources_url`)
+# "the site root, relative to this page" in generated HTML, resolved by finish. It looks like an absolute
+# path, so that no generator takes it for a relative URL and rewrites it.
+ROOT_MARK = "/@@MW_ROOT@@/"
+SOURCES_MARK = "@@MW_SOURCES@@"  # the Sources page's URL (markdown_ext's `sources_url`)
 ASSET_DIR = "assets/charts"
-SHARED = [
-    "data.py",
-    "errors.py",
-    "formats.py",
-    "figure.py",
-    "interact.py",
-    "render.py",
-    "spec.py",
-    "theme.py",
-    "pipeline.py",
-]
-SOURCES_ID = "_sources"  # pseudo-chart: the generated Sources page
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +48,14 @@ class Project:
     @classmethod
     def at(cls, root: Path | str, cache_dir: Path | str | None = None) -> Project:
         root = Path(root).resolve()
-        cache = Path(cache_dir) if cache_dir else Path(os.environ.get("MW_CACHE_DIR", root / ".cache" / "charts"))
+        # not under .cache/: Zensical's `build --clean` empties that folder
+        cache = Path(cache_dir or os.environ.get("MW_CACHE_DIR") or root / ".chart-cache")
         code = root / "build_charts"
         return cls(root, root / "data", code / "charts", code / "fonts", cache.resolve())
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.cache_dir / "manifest.json"
 
 
 def chart_ids(project: Project) -> list[str]:
@@ -65,59 +63,31 @@ def chart_ids(project: Project) -> list[str]:
     return sorted(p.stem for p in project.charts_dir.glob("*.py") if not p.stem.startswith("_"))
 
 
-def chart_datasets(module: Path) -> list[str]:
-    """The dataset ids a chart draws: the parameter names of its `build()` function."""
-    st = module.stat()
-    return list(_parameters(str(module), st.st_mtime_ns, st.st_size))
-
-
 BUILD_DEF = re.compile(r"^def build\((?P<params>[^)]*)\)", re.M)
 
 
-@functools.lru_cache(maxsize=256)  # keyed on the file's mtime and size: an edited module is read again
-def _parameters(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
-    # Only the `def build(…)` line is parsed (parsing whole modules was half of a warm build's
-    # keying); a syntax error elsewhere changes the key, and rendering then names its line.
-    module = Path(path)
+def chart_datasets(module: Path) -> list[str]:
+    """The dataset ids a chart draws: the parameter names of its `build()` function.
+
+    Only the `def build(…)` line is parsed: a syntax error elsewhere changes the key, and rendering
+    then names its line.
+    """
     found = BUILD_DEF.search(module.read_text(encoding="utf-8"))
-    if found:
-        line = found.string.count("\n", 0, found.start()) + 1
-        try:
-            node = ast.parse(f"def build({found['params']}): pass").body[0]
-        except SyntaxError as e:
-            raise ChartError(module, line, None, f"syntax error: {e.msg}") from None
-        return tuple(a.arg for a in node.args.args)
-    raise ChartError(module, 1, None, "a chart module must define `build(<dataset ids>…)` returning an Altair chart")
+    if not found:
+        raise ChartError(
+            module, 1, None, "a chart module must define `build(<dataset ids>…)` returning an Altair chart"
+        )
+    line = found.string.count("\n", 0, found.start()) + 1
+    try:
+        node = ast.parse(f"def build({found['params']}): pass").body[0]
+    except SyntaxError as e:
+        raise ChartError(module, line, None, f"syntax error: {e.msg}") from None
+    return [a.arg for a in node.args.args]
 
 
-@functools.cache  # reading package metadata is slow, and versions do not change under a running build
+@functools.cache  # package metadata does not change under a running process
 def _versions() -> str:
     return f"altair={version('altair')};vl-convert={version('vl-convert-python')};py={sys.version_info[:2]}"
-
-
-def _digest(paths: list[Path], extra: str) -> str:
-    stamps = tuple((str(p), *((st.st_mtime_ns, st.st_size) if (st := _stat(p)) else (None, None))) for p in paths)
-    return _digest_files(stamps, extra)
-
-
-def _stat(path: Path):
-    try:
-        return path.stat()
-    except FileNotFoundError:
-        return None
-
-
-@functools.lru_cache(maxsize=1024)  # keyed on path, mtime and size: a key is needed ~3 times per chart per build
-def _digest_files(stamps: tuple, extra: str) -> str:
-    h = hashlib.sha256(extra.encode())
-    for path, mtime, _size in stamps:
-        p = Path(path)
-        h.update(p.name.encode())
-        h.update(p.read_bytes() if mtime is not None else b"<missing>")
-    return h.hexdigest()[:16]
-
-
-FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
 
 
 def font_files(project: Project) -> list[Path]:
@@ -127,22 +97,34 @@ def font_files(project: Project) -> list[Path]:
     return sorted(p for p in project.fonts_dir.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
 
 
-def cache_key(project: Project, chart_id: str) -> str:
-    """Hash of every input the chart's output depends on."""
-    extra = _versions()
-    if chart_id == SOURCES_ID:
-        inputs = sorted(project.data_dir.glob("*.csv")) + sorted(project.data_dir.glob("*.meta.yml"))
-    else:
-        # fonts change how text is measured, so every drawing; hashed once, not once per chart
-        extra += ";fonts=" + _digest(font_files(project), "")
-        module = project.charts_dir / f"{chart_id}.py"
-        if not module.exists():
-            raise ChartError(module, None, None, f"unknown chart id {chart_id!r}")
+def _hash_files(paths: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode())
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    return h.hexdigest()[:16]
+
+
+def keys(project: Project) -> dict[str, str]:
+    """Each chart's key: a hash of every input its drawing depends on (computed once per build)."""
+    shared = sorted(PACKAGE.glob("*.py"))  # every shared module can change a drawing
+    common = _versions() + ";" + _hash_files(shared + font_files(project))
+    out = {}
+    for cid in chart_ids(project):
+        module = project.charts_dir / f"{cid}.py"
         inputs = [module]
         for ds in chart_datasets(module):
             inputs += [project.data_dir / f"{ds}.csv", project.data_dir / f"{ds}.meta.yml"]
-    inputs += [PACKAGE / name for name in SHARED]
-    return _digest(inputs, extra)
+        out[cid] = _hash_files(inputs, common)
+    return out
+
+
+def _stamp(project: Project) -> str:
+    """A cheap fingerprint (names, sizes, times) of every input: has anything changed since the manifest?"""
+    files = [*project.data_dir.glob("*"), *PACKAGE.glob("*.py"), *project.charts_dir.glob("*.py")]
+    files += font_files(project)
+    parts = sorted(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p in files if (st := p.stat()))
+    return hashlib.sha256(("\n".join(parts) + _versions()).encode()).hexdigest()[:16]
 
 
 def output_dir(project: Project, chart_id: str, key: str) -> Path:
@@ -159,25 +141,40 @@ class Report:
         return f"charts: {len(self.built)} built, {len(self.cached)} cached in {self.seconds:.2f} s"
 
 
-def ensure(project: Project, ids: list[str]) -> Report:
-    """Make sure every listed chart (and/or the Sources page) has a current output in the cache."""
+def prepare(project: Project) -> Report:
+    """Make every chart's cache entry current and write the manifest; raise on the first problem."""
     start = time.perf_counter()
-    todo, cached = [], []
-    for cid in ids:
-        key = cache_key(project, cid)
-        (cached if (output_dir(project, cid, key) / "figure.html").exists() else todo).append(cid)
+    stamp = _stamp(project)
+    current = keys(project)
+    todo = [cid for cid, key in current.items() if not (output_dir(project, cid, key) / "figure.html").exists()]
     if todo:
         render_in_subprocess(project, todo)
-    return Report(todo, cached, time.perf_counter() - start)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    manifest = {"stamp": stamp, "charts": {cid: output_dir(project, cid, key).name for cid, key in current.items()}}
+    tmp = project.manifest_path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    tmp.replace(project.manifest_path)  # atomic: a reader never sees half a manifest
+    return Report(todo, [c for c in current if c not in todo], time.perf_counter() - start)
+
+
+def manifest(project: Project) -> dict[str, Path]:
+    """Chart id -> its current cache folder; prepares first if any input changed since the last prepare."""
+    try:
+        saved = json.loads(project.manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = None
+    if not saved or saved.get("stamp") != _stamp(project):
+        prepare(project)
+        saved = json.loads(project.manifest_path.read_text(encoding="utf-8"))
+    return {cid: project.cache_dir / name for cid, name in saved["charts"].items()}
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
     """Render in a fresh process, so the code on disk is what runs."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
-    jobs = os.cpu_count() or 1
-    root, cache = str(project.root), str(project.cache_dir)
     proc = subprocess.run(
-        [sys.executable, "-m", "build_charts.render", "--root", root, "--cache", cache, "--jobs", str(jobs), *ids],
+        [sys.executable, "-m", "build_charts.render", "--root", str(project.root), "--cache", str(project.cache_dir)]
+        + ids,
         capture_output=True,
         text=True,
         env=env,
@@ -193,22 +190,9 @@ def render_in_subprocess(project: Project, ids: list[str]) -> None:
 
 def figure_html(project: Project, chart_id: str) -> str:
     """The `<figure>` for a chart, its asset URLs starting with ROOT_MARK."""
-    key = cache_key(project, chart_id)
-    out = output_dir(project, chart_id, key)
-    if not (out / "figure.html").exists():
-        ensure(project, [chart_id])
-    return (out / "figure.html").read_text(encoding="utf-8")
+    return (manifest(project)[chart_id] / "figure.html").read_text(encoding="utf-8")
 
 
-def sources_markdown(project: Project) -> str:
-    """The generated Sources page body (markdown with headings, tables as HTML)."""
-    return figure_html(project, SOURCES_ID)
-
-
-def assets(project: Project, ids: list[str]) -> list[Path]:
-    """Files to publish under assets/charts/ for these charts (already built)."""
-    files: list[Path] = []
-    for cid in ids:
-        out = output_dir(project, cid, cache_key(project, cid))
-        files += [p for p in sorted(out.iterdir()) if p.name != "figure.html"]
-    return files
+def chart_files(project: Project) -> list[Path]:
+    """Files to publish under assets/charts/ (every chart's drawings, specs and data downloads)."""
+    return [p for out in manifest(project).values() for p in sorted(out.iterdir()) if p.name != "figure.html"]

@@ -1,4 +1,4 @@
-"""Build a chart's Vega-Lite spec: run its module's `build()` with Altair, add the theme, check it.
+"""Build a chart's Vega-Lite spec: run its module's `build()` with Altair (and the shared theme), check it.
 
 Only the process that builds charts imports this (and so Altair); the process that draws them
 does not need it. A spec that breaks Vega-Lite's schema, or lacks a title or a description,
@@ -16,7 +16,6 @@ from urllib.parse import quote
 import altair as alt
 import jsonschema
 import jsonschema_rs
-from altair.utils import schemapi
 from altair.utils.schemapi import debug_mode
 
 from build_charts import data as data_mod
@@ -27,33 +26,10 @@ from build_charts.pipeline import Project, chart_datasets
 DETERMINISTIC = {"usermeta": {"generator": "build_charts"}}
 
 
-def _reuse_altair_class_table() -> None:
-    """Build Altair's schema-to-class lookup table once per process, not once per encoding.
-
-    Every shorthand string or condition in `encode()` goes through `from_dict`, which hashes
-    the schemas of some 570 classes to find its class: a third of the time spent running the
-    chart modules. The table depends only on the classes, so it is kept. Upstream means to do the
-    same (vega/altair#3547, a draft); until then this wraps the private `_FromDict.__init__`, and
-    is skipped if that is gone. A test checks that every spec comes out the same without it.
-    """
-    from_dict = getattr(schemapi, "_FromDict", None)
-    init = getattr(from_dict, "__init__", None)
-    if from_dict is None or hasattr(init, "__wrapped__"):
-        return
-    tables: dict[tuple, dict] = {}
-
-    @functools.wraps(init)
-    def init_once(self, wrappers, *args, **kwargs):
-        key = (tuple(wrappers), *args, *sorted(kwargs.items()))
-        if key not in tables:
-            init(self, key[0], *args, **kwargs)
-            tables[key] = dict(vars(self))
-        vars(self).update(tables[key])
-
-    from_dict.__init__ = init_once
-
-
-_reuse_altair_class_table()
+@alt.theme.register("model_wars", enable=True)
+def _model_wars_theme() -> alt.theme.ThemeConfig:
+    """The shared look (theme.py) as an Altair theme: a chart's own config wins over it."""
+    return alt.theme.ThemeConfig(config=theme.config())
 
 
 def load_chart_module(project: Project, chart_id: str):
@@ -89,7 +65,6 @@ def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dat
         spec = chart.to_dict(validate=False)
     except Exception as e:
         raise _not_vega_lite(path, e) from e
-    spec["config"] = merge(spec.get("config", {}), theme.config())
     spec.update(DETERMINISTIC)
     if not schema_validator().is_valid(spec):
         raise _schema_problem(module, path, datasets, spec)
@@ -150,11 +125,3 @@ def schema_validator() -> jsonschema_rs.Draft7Validator:
         return [escape_refs(v) for v in node] if isinstance(node, list) else node
 
     return jsonschema_rs.Draft7Validator(escape_refs(alt.Chart._rootschema))
-
-
-def merge(base: dict, over: dict) -> dict:
-    """Deep-merge two Vega-Lite config blocks; `over` (the shared theme) wins on conflicts."""
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out

@@ -165,18 +165,14 @@ def test_fast_schema_check_agrees_with_altair(fixture_site):
             alt.Chart.validate(broken)
 
 
-def test_reusing_altairs_class_table_changes_no_spec(monkeypatch):
-    from altair.utils import schemapi
+def test_a_charts_own_config_wins_over_the_shared_theme(fixture_site):
+    from build_charts import spec as spec_mod
+    from build_charts.pipeline import Project
 
-    from build_charts import pipeline
-    from build_charts.spec import build_spec
-
-    project = pipeline.Project.at(ROOT)
-    init = schemapi._FromDict.__init__
-    assert hasattr(init, "__wrapped__"), "spec.py no longer reuses the table: drop this test with it"
-    reused = {cid: build_spec(project, cid)[0] for cid in pipeline.chart_ids(project)}
-    monkeypatch.setattr(schemapi._FromDict, "__init__", init.__wrapped__)  # Altair's own, table per call
-    assert {cid: build_spec(project, cid)[0] for cid in pipeline.chart_ids(project)} == reused
+    edit_chart(fixture_site, "width=300)", "width=300).configure_axis(labelFontSize=17)")
+    built, _, _ = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")
+    assert built["config"]["axis"]["labelFontSize"] == 17  # the chart's own
+    assert built["config"]["title"]["anchor"] == "start"  # the rest of the theme still applies
 
 
 def test_chart_without_description_is_refused(fixture_site, build):
@@ -245,16 +241,16 @@ def test_data_strings_are_text_never_markup(fixture_site, build):
 def test_warm_rebuild_renders_nothing_and_changes_always_rebuild(fixture_site, build):
     first = build()
     assert first.returncode == 0, first.stderr
-    assert counts(first.stderr) == (2, 0)  # the chart and the sources listing
-    assert counts(build().stderr) == (0, 2)
+    assert counts(first.stderr) == (1, 0)
+    assert counts(build().stderr) == (0, 1)
     data = fixture_site / "data" / "fruit.csv"
     data.write_text(data.read_text().replace("apple,12.5,", "apple,13.5,"))
     changed = build()
-    assert counts(changed.stderr) == (2, 0)
+    assert counts(changed.stderr) == (1, 0)
     assert "13.5" in (fixture_site / "out" / "index.html").read_text()
     edit_chart(fixture_site, 'title="Fruit picked"', 'title="Fruit gathered"')
     again = build()
-    assert counts(again.stderr) == (1, 1)
+    assert counts(again.stderr) == (1, 0)
     assert "Fruit gathered" in (fixture_site / "out" / "index.html").read_text()
 
 
@@ -275,7 +271,7 @@ def test_chart_text_is_measured_with_the_bundled_font_and_the_projects_own_fonts
     fonts.mkdir()
     shutil.copy(dejavu, fonts)
     with_font = build()
-    assert counts(with_font.stderr) == (1, 1)  # a font is an input of every drawing
+    assert counts(with_font.stderr) == (1, 0)  # a font is an input of every drawing
     assert drawn_width() > without
 
 

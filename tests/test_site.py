@@ -81,7 +81,7 @@ def test_no_third_party_host_in_any_built_file(site):
 
 
 def test_every_page_carries_a_strict_csp(site):
-    for page in pages(site):
+    for page in [*pages(site), site / "404.html"]:
         html = page.read_text(encoding="utf-8")
         m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
         assert m, page
@@ -93,7 +93,7 @@ def test_every_page_carries_a_strict_csp(site):
 
 def test_palette_stylesheet_loses_only_the_rule_that_restyles_every_element(site):
     # Material's bundle sets and removes data-md-color-switching on <body> at every page load; with
-    # its `[data-md-color-switching] *` rule that is two full style recalculations (see mkdocs_hooks).
+    # its `[data-md-color-switching] *` rule that is two full style recalculations (see theme_patches).
     import material
 
     shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -112,7 +112,7 @@ def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines
 
     import material
 
-    from build_charts.mkdocs_hooks import COMPILE_HINT
+    from build_charts.theme_patches import COMPILE_HINT
 
     shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     (theirs,) = shipped.glob("bundle.*.min.js")
@@ -126,7 +126,7 @@ def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines
 
 def test_a_dirty_rebuild_does_not_mark_the_bundle_twice(tmp_path):
     # `mkdocs serve --dirty` leaves an already-copied theme file in place: the hook sees it again
-    from build_charts.mkdocs_hooks import COMPILE_HINT, hint_eager_compile
+    from build_charts.theme_patches import COMPILE_HINT, hint_eager_compile
 
     js_dir = tmp_path / "assets" / "javascripts"
     js_dir.mkdir(parents=True)
@@ -136,6 +136,31 @@ def test_a_dirty_rebuild_does_not_mark_the_bundle_twice(tmp_path):
         hint_eager_compile(tmp_path)
     assert (js_dir / "bundle.abc.min.js").read_text(encoding="utf-8") == COMPILE_HINT + "var a=1;\n"
     assert (js_dir / "bundle.abc.min.js.map").read_text(encoding="utf-8") == '{"version": 3, "mappings": ";AAAA"}'
+
+
+def test_theme_patches_say_why_they_did_nothing_when_their_file_is_absent(tmp_path):
+    from build_charts import theme_patches
+
+    said = theme_patches.apply(tmp_path)  # an empty "site": no theme files at all
+    assert len(said) == len(theme_patches.PATCHES)
+    assert all(": skipped: " in line for line in said), said
+
+
+def test_search_dialog_gets_an_accessible_name_once(site, tmp_path):
+    from build_charts.theme_patches import name_search_dialog
+
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count('role="dialog" aria-label="Search"') == 1
+    page = tmp_path / "index.html"
+    page.write_text(html, encoding="utf-8")
+    assert name_search_dialog(tmp_path).startswith("skipped")  # already named: not named twice
+
+
+def test_robots_txt_names_the_sitemap(site):
+    robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in robots
+    sitemap = next(line for line in robots if line.startswith("Sitemap: "))
+    assert sitemap.endswith("/sitemap.xml") and (site / "sitemap.xml").exists()
 
 
 class UntaggedCJK(HTMLParser):
