@@ -31,7 +31,7 @@ from pathlib import Path
 import vl_convert as vlc
 
 from build_charts import data as data_mod
-from build_charts import figure, formats
+from build_charts import figure
 from build_charts.errors import ChartError, PipelineError
 from build_charts.pipeline import Project, keys, output_dir
 

@@ -283,7 +283,6 @@ def test_serve_rebuilds_when_a_data_file_or_chart_module_changes(fixture_site, t
     import time
     import urllib.request
 
-    from tests.sites import ROOT
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
