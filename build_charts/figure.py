@@ -72,22 +72,34 @@ def slim_svg(svg: str) -> str:
     return svg
 
 
-def static_svg(svg: str, chart_id: str) -> str:
+def static_svg(svg: str, chart_id: str, layout: str = "wide") -> str:
     """The build-time SVG, made safe to inline: slim, no fixed size, hidden from screen readers."""
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
-    svg = prefix_svg_ids(svg, f"mw-{chart_id}")
+    svg = prefix_svg_ids(svg, f"mw-{chart_id}-{layout}")
     # per-mark ARIA text repeats the data table; the static picture is hidden from screen readers anyway
     svg = re.sub(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"', "", svg)
     svg = slim_svg(svg)
     # the figure's text description is the accessible name; the table carries the values
+    # the page shows one layout per screen width (site.css): the narrow drawing on phones
     return re.sub(
-        r"^<svg ", '<svg aria-hidden="true" focusable="false" preserveAspectRatio="xMinYMin meet" ', svg, count=1
+        r"^<svg ",
+        f'<svg class="mw-chart__svg mw-chart__svg--{layout}" aria-hidden="true" focusable="false" '
+        'preserveAspectRatio="xMinYMin meet" ',
+        svg,
+        count=1,
     )
 
 
-def table_html(columns: list[tuple[str, str | None]], rows: list[dict[str, Any]], caption: str) -> str:
+def table_html(
+    columns: list[tuple[str, str | None]],
+    rows: list[dict[str, Any]],
+    caption: str,
+    labels: dict[str, str] | None = None,
+) -> str:
+    labels = labels or {}
     head = "".join(
-        f'<th scope="col">{escape(name)}{f" ({escape(unit)})" if unit else ""}</th>' for name, unit in columns
+        f'<th scope="col">{escape(labels.get(name) or column_label(name))}{f" ({escape(unit)})" if unit else ""}</th>'
+        for name, unit in columns
     )
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(formats.cell(r.get(name), unit))}</td>" for name, unit in columns) + "</tr>"
@@ -97,7 +109,14 @@ def table_html(columns: list[tuple[str, str | None]], rows: list[dict[str, Any]]
 
 
 def dataset_columns(ds: Dataset) -> list[tuple[str, str | None]]:
+    """(key, unit) of each column the table shows."""
     return [(name, col.unit) for name, col in ds.meta.columns.items() if col.table]
+
+
+def column_label(name: str) -> str:
+    """A column's name for readers when its metadata gives no `label`: 'gmv_rmb_bn' -> 'Gmv rmb bn' is
+    never wanted, so a label is required of every shown column (the data rules check it)."""
+    return name.replace("_", " ").capitalize()
 
 
 def table_rows(ds: Dataset) -> list[dict[str, Any]]:
@@ -106,35 +125,50 @@ def table_rows(ds: Dataset) -> list[dict[str, Any]]:
     return [r | {c: ds.meta.origins[r[c]].producer for c in refs if r.get(c)} for r in ds.rows]
 
 
-def render(chart_id: str, key: str, title: str, description: str, svg: str, datasets: list[Dataset]) -> str:
+def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str, str], datasets: list[Dataset]) -> str:
     """The complete `<figure>`; asset URLs start with ROOT_MARK, resolved per page later."""
     base = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"
     fid = f"fig-{chart_id.replace('_', '-')}"
     tables = "".join(
-        table_html(dataset_columns(ds), table_rows(ds), f"{ds.meta.title} ({ds.meta.period})") for ds in datasets
+        table_html(
+            dataset_columns(ds),
+            table_rows(ds),
+            f"{ds.meta.title} ({ds.meta.period})",
+            {name: col.label for name, col in ds.meta.columns.items() if col.label},
+        )
+        for ds in datasets
     )
+    # hashed URLs (cached for ever), saved under the chart's own name
     data_links = (
-        f'<a href="{base}.csv" download>CSV</a> · <a href="{base}.json" download>JSON</a> · ' if datasets else ""
+        f'<a href="{base}.csv" download="{chart_id}.csv">CSV</a> · '
+        f'<a href="{base}.json" download="{chart_id}.json">JSON</a> · '
+        if datasets
+        else ""
     )
+    narrow = f' data-spec-narrow="{base}.narrow.vg.json"' if "narrow" in svgs else ""
     return (
         # data-search-exclude: the search index gets the page's prose, not every table cell
-        f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json" '
+        f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json"{narrow} '
         "data-search-exclude "
         f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">'
         # the chart draws its own title; this one names the figure for screen readers
         f'<div class="mw-chart__title md-visually-hidden" id="{fid}-title">{escape(title)}</div>'
         # the description below the chart names the picture too (said once, not twice, in the HTML)
         f'<div class="mw-chart__view" role="img" aria-labelledby="{fid}-desc">'
-        f"{static_svg(svg, chart_id)}</div>"
+        + "".join(static_svg(svg, chart_id, layout) for layout, svg in svgs.items())
+        + "</div>"
         f'<figcaption class="mw-chart__caption">'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
         f"{formats.caption_html(datasets)}"
         + (f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>' if datasets else "")
         + f'<p class="mw-chart__downloads">Download: {data_links}'
-        f'<a href="{base}.svg" download>SVG</a>'
+        f'<a href="{base}.svg" download="{chart_id}.svg">SVG</a>'
         # drawn in the reader's browser from the SVG file (charts.js shows the button): the build makes no PNG
         f'<span class="mw-chart__png" hidden> · <button type="button" data-svg="{base}.svg"'
         f' data-name="{escape(chart_id)}.png" data-background="{theme.BACKGROUND["light"]}">PNG</button></span>'
         f' · <a class="mw-chart__anchor" href="#{fid}">Link to this chart</a></p>'
+        '<p class="mw-chart__reuse"><strong>Reuse this chart:</strong> free under'
+        ' <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>; credit'
+        f" “The Model Wars” and link to this chart. The figures stay the work of the sources named above.</p>"
         "</figcaption></figure>"
     )

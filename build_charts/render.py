@@ -85,24 +85,30 @@ def measure_with_own_fonts(project: Project) -> None:
     os.environ["FONTCONFIG_FILE"] = str(conf)
 
 
-def draw(project: Project, chart_id: str, key: str, spec: dict, datasets: list[data_mod.Dataset], path: Path) -> None:
-    """Compile a finished Vega-Lite spec to Vega, draw its SVG and write the chart's cache entry."""
-    try:
-        vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
-        svg = vlc.vega_to_svg(vega)
-    except Exception as e:
-        raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
-    title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
-    if isinstance(title, list):
-        title = " ".join(title)
+def draw(
+    project: Project, chart_id: str, key: str, specs: dict[str, dict], datasets: list[data_mod.Dataset], path: Path
+) -> None:
+    """Compile each layout's Vega-Lite spec to Vega, draw its SVG and write the chart's cache entry."""
     stem = f"{chart_id}.{key[:10]}"
+    files: dict[str, str | None] = {}
+    svgs = {}
+    for layout, spec in specs.items():
+        try:
+            vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
+            svgs[layout] = vlc.vega_to_svg(vega)
+        except Exception as e:
+            raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
+        name = stem if layout == "wide" else f"{stem}.{layout}"
+        files[f"{name}.svg"] = svgs[layout]
+        files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
+    wide = specs["wide"]
+    title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
+    title = " ".join(title) if isinstance(title, list) else title
     records = data_records(datasets)
-    files = {
-        f"{stem}.svg": svg,
-        f"{stem}.vg.json": json.dumps(vega, separators=(",", ":"), sort_keys=True),
+    files |= {
         f"{stem}.csv": to_csv(records) if datasets else None,
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
-        "figure.html": figure.render(chart_id, key, title, spec["description"], svg, datasets),
+        "figure.html": figure.render(chart_id, key, title, wide["description"], svgs, datasets),
     }
     publish(output_dir(project, chart_id, key), files)
 

@@ -19,7 +19,7 @@ import jsonschema_rs
 from altair.utils.schemapi import debug_mode
 
 from build_charts import data as data_mod
-from build_charts import theme
+from build_charts import kit, theme
 from build_charts.errors import ChartError
 from build_charts.pipeline import Project, chart_datasets
 
@@ -54,9 +54,26 @@ def _line_in(exc: BaseException, path: Path) -> int | None:
     return line
 
 
-def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dataset], Path]:
+LAYOUTS = {"wide": kit.WIDE, "narrow": kit.NARROW}
+
+
+def build_spec(project: Project, chart_id: str) -> tuple[dict[str, dict], list[data_mod.Dataset], Path]:
+    """The chart's spec for each layout (wide, and narrow for phones when the chart draws it differently)."""
     module, path = load_chart_module(project, chart_id)
     datasets = [data_mod.load_dataset(project.data_dir / f"{ds}.csv") for ds in chart_datasets(path)]
+    specs = {}
+    for name, width in LAYOUTS.items():
+        token = kit._layout.set(width)
+        try:
+            specs[name] = _layout_spec(module, path, datasets)
+        finally:
+            kit._layout.reset(token)
+    if specs["narrow"] == specs["wide"]:  # a chart that ignores the layout is drawn once
+        del specs["narrow"]
+    return specs, datasets, path
+
+
+def _layout_spec(module, path: Path, datasets: list[data_mod.Dataset]) -> dict:
     # Altair's debug mode validates every piece as it is made; one check of the whole spec below is
     # enough, and a failing chart is built again in debug mode to find the author's line.
     with debug_mode(False):
@@ -75,7 +92,7 @@ def build_spec(project: Project, chart_id: str) -> tuple[dict, list[data_mod.Dat
         title = title.get("text")
     if not title:
         raise ChartError(path, None, "build()", "set a `title=` on the chart")
-    return spec, datasets, path
+    return spec
 
 
 def _call_build(module, path: Path, datasets: list[data_mod.Dataset]) -> alt.TopLevelMixin:

@@ -155,7 +155,7 @@ def test_fast_schema_check_agrees_with_altair(fixture_site):
     from build_charts import spec as spec_mod
     from build_charts.pipeline import Project
 
-    spec, _, _ = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")
+    spec = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["wide"]
     check = spec_mod.schema_validator()
     assert check.is_valid(spec)
     for key, bad in (("mark", {"type": "bogus"}), ("encoding", {"x": {"field": "kind", "type": "nominl"}})):
@@ -170,7 +170,7 @@ def test_a_charts_own_config_wins_over_the_shared_theme(fixture_site):
     from build_charts.pipeline import Project
 
     edit_chart(fixture_site, "width=300)", "width=300).configure_axis(labelFontSize=17)")
-    built, _, _ = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")
+    built = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["wide"]
     assert built["config"]["axis"]["labelFontSize"] == 17  # the chart's own
     assert built["config"]["title"]["anchor"] == "start"  # the rest of the theme still applies
 
@@ -282,7 +282,6 @@ def test_serve_rebuilds_when_a_data_file_or_chart_module_changes(fixture_site, t
     import sys
     import time
     import urllib.request
-
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

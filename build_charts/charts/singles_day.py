@@ -1,77 +1,85 @@
-"""Chart `singles_day`: Singles' Day (11.11) sales on Alibaba's platforms, 2009–2020."""
+"""Chart `singles_day`: Singles' Day (11.11) sales on Alibaba's platforms, 2009–2020, with the article's date."""
 
 import altair as alt
 
-from build_charts import formats, interact, theme
+from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
+UNIT = "RMB billion"
 
-def build(singles_day: Dataset) -> alt.Chart:
-    rows, first_year = [], set()
-    for r in singles_day.rows:
-        main = r["year"] not in first_year  # the first-listed report for a year is the bar
-        first_year.add(r["year"])
-        rows.append(
-            {
-                "year": r["year"],
-                "gmv": r["gmv_rmb_bn"],
-                "shown_as": "bar" if main else "other report",
-                "window": "11 days (1–11 Nov)" if r["window_days"] > 1 else "one day",
-                "label": formats.with_period(formats.number(r["gmv_rmb_bn"], "RMB billion"), r["year"]),
-                "source": singles_day.origin(r).producer,
-                "note": r["note"] or "",
-            }
-        )
-    shown = [r for r in rows if r["shown_as"] == "bar"]
-    first, last = shown[0], shown[-1]
-    peak = max((r for r in shown if r["window"] == "one day"), key=lambda r: r["gmv"])
-    data = alt.Data(values=rows)
-    tooltip = [
-        alt.Tooltip("label:N", title="Sales"),
-        alt.Tooltip("window:N", title="Window"),
-        alt.Tooltip("source:N", title="Reported by"),
-        alt.Tooltip("note:N", title="Note"),
+
+def build(singles_day: Dataset) -> alt.LayerChart:
+    ds = singles_day
+    main = kit.first_reports(ds.rows, lambda r: r["year"])  # the first-listed report of a year is the bar
+    rows = [
+        {
+            "year": r["year"],
+            "gmv": r["gmv_rmb_bn"],
+            "shown_as": "bar" if first else "other report",
+            "window": "11 days (1–11 Nov)" if r["window_days"] > 1 else "one day",
+            "label": kit.value_text(r["gmv_rmb_bn"], UNIT, r["year"]),
+            "source": ds.origin(r).producer,
+            "note": r["note"] or "",
+        }
+        for r, first in zip(ds.rows, main, strict=True)
     ]
-    focus = interact.hover(["year"])
-    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("gmv:Q", title="RMB billion")
+    bars_only = [r for r in rows if r["shown_as"] == "bar"]
+    first, last = bars_only[0], bars_only[-1]
+    peak = max((r for r in bars_only if r["window"] == "one day"), key=lambda r: r["gmv"])
+    at_article = next(r for r in bars_only if r["year"] == kit.ARTICLE_YEAR)
+
+    tooltip = kit.tip(("label", "Sales"), ("window", "Sales window"), ("source", "Reported by"), ("note", "Note"))
+    x = alt.X(
+        "year:O",
+        title=None,
+        scale=alt.Scale(paddingInner=0.2),
+        axis=alt.Axis(labelAngle=0, labelOverlap="greedy", labelFontSize=11),
+    )
+    y = alt.Y("gmv:Q", title=UNIT, axis=alt.Axis(tickCount=5))
+    data = alt.Chart(alt.Data(values=rows))
     bars = (
-        alt.Chart(data)
-        .transform_filter("datum.shown_as == 'bar'")
+        data.transform_filter("datum.shown_as == 'bar'")
         .mark_bar()
         .encode(
             x=x,
             y=y,
             color=alt.Color(
                 "window:N",
-                title="Sales window",
+                title=None,
                 scale=alt.Scale(
-                    domain=["one day", "11 days (1–11 Nov)"], range=[theme.color("Alibaba"), theme.color("Other")]
+                    domain=["one day", "11 days (1–11 Nov)"],
+                    range=[theme.color("Alibaba"), kit.ink("domain")],
                 ),
+                legend=alt.Legend(orient="top", direction="horizontal"),
             ),
-            opacity=interact.shown(focus, dim=0.35),
             tooltip=tooltip,
         )
-        .add_params(focus)
     )
     others = (
-        alt.Chart(data)
-        .transform_filter("datum.shown_as == 'other report'")
-        .mark_tick(thickness=2, size=18, color=theme.TOKENS["text"][0])
+        data.transform_filter("datum.shown_as == 'other report'")
+        .mark_tick(thickness=2, size=14, color=kit.ink("text"))
         .encode(x=x, y=y, tooltip=tooltip)
     )
-    return alt.layer(bars, others).properties(
-        width=theme.WIDTH,
-        height=320,
-        title=alt.Title(
-            "Singles' Day sales on Alibaba's platforms",
-            subtitle="Gross merchandise volume announced for 11 November, RMB billion; ticks mark other reports",
+    after = [r["year"] for r in bars_only if r["year"] > kit.ARTICLE_YEAR]
+    tag = f"{formats.number(at_article['gmv'], UNIT)} in {at_article['year']}"
+    note = alt.Chart(alt.Data(values=[at_article | {"tag": tag}]))
+    return kit.finish(
+        alt.layer(
+            *kit.after_article("year", "O", after),
+            bars,
+            others,
+            kit.label_marks(note, x, y, align="right", dx=4, dy=-16),
         ),
+        finding=f"Singles' Day sales grew about {peak['gmv'] / at_article['gmv']:.0f}-fold after the article",
+        subtitle="Gross merchandise volume on Alibaba's platforms on 11 November, RMB billion, as announced;"
+        " ticks mark other reports of the same year",
         description=(
-            f"Bar chart of Singles' Day sales on Alibaba's platforms from {first['year']} to {last['year']}. "
-            f"Sales grew from {formats.number(first['gmv'], 'RMB billion')} in {first['year']} to "
-            f"{formats.number(peak['gmv'], 'RMB billion')} in {peak['year']}, the largest one-day total; the "
-            f"{last['year']} figure of {formats.number(last['gmv'], 'RMB billion')} covers an 11-day window "
-            "and is not comparable with the one-day years."
+            f"Bar chart of Singles' Day sales on Alibaba's platforms, {first['year']} to {last['year']}. "
+            f"Sales went from {kit.value_text(first['gmv'], UNIT, first['year'])} to "
+            f"{kit.value_text(at_article['gmv'], UNIT, at_article['year'])}, around when the article was written, "
+            f"and then to {kit.value_text(peak['gmv'], UNIT, peak['year'])}, the largest one-day total; the years "
+            f"after the article are shaded. The {last['year']} figure covers an 11-day window and is not comparable "
+            "with the one-day years."
         ),
+        height=300,
     )

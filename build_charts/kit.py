@@ -1,0 +1,161 @@
+"""Shared chart parts: every chart module builds its chart from these, so each rule lives once.
+
+A chart module is `build(<datasets>) -> chart` and follows one skeleton:
+
+    rows = [...]                                   # 1. reader-ready rows from the loaded data
+    x, y = kit.time_x(...), alt.Y(...)             # 2. encodings
+    layers = [*kit.after_article(...), marks...]   # 3. marks, the article's date and what came after
+    return kit.finish(alt.layer(*layers), finding=..., subtitle=..., description=...)
+
+- the layout: `width()` is the drawing width of the layout being built (the pipeline builds every chart
+  twice, wide and narrow, and the page picks one by CSS media query), `narrow()` says which;
+- titles: `finish()` wraps the finding (title) and the measure (subtitle) to the width;
+- the three voices: `after_article()` marks when the article was written (c. 2013) and shades what
+  came after it on any time axis;
+- tooltips in words (`tip`), line segments that never bridge a gap (`segments`), periods (`quarter`),
+  the first of several reports (`first_reports`), direct labels (`label_marks`) and colours (`ink`).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import textwrap
+from collections.abc import Iterable
+
+import altair as alt
+
+from build_charts import formats, theme
+from build_charts.data import Dataset
+
+WIDE, NARROW = 640, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
+ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
+ARTICLE_LABEL = "Article, c. 2013"
+AFTER_LABEL = "After the article"
+_layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
+
+
+def width() -> int:
+    """The drawing width of the layout being built."""
+    return _layout.get()
+
+
+def narrow() -> bool:
+    return width() < WIDE
+
+
+def ink(token: str) -> str:
+    """A theme colour by name ('text', 'muted', 'grid', 'domain', 'surface'), as drawn in the light scheme."""
+    return theme.TOKENS[token][0]
+
+
+def finish(chart, finding: str, subtitle: str, description: str, height: int = 300, **props):
+    """The common tail of every chart: size for the layout, the finding as title, the measure as subtitle.
+
+    The title says what the chart shows (a finding, not a topic); the subtitle says what is measured, in
+    which unit, by whom. Both are wrapped to the drawing's width so that nothing is clipped on a phone.
+    """
+    chars = max(24, int(width() / 8.6))  # about 15 px bold type
+    sub_chars = max(30, int(width() / 6.4))  # about 12 px type
+    return chart.properties(
+        width=width(),
+        height=height,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        title=alt.Title(textwrap.wrap(finding, chars), subtitle=textwrap.wrap(subtitle, sub_chars)),
+        description=description,
+        **props,
+    )
+
+
+def after_article(x_field: str, x_type: str, start, end=None) -> list:
+    """The article's date as a rule and everything after it as a shaded, labelled band.
+
+    On a temporal or quantitative axis, `start` is where 'after' begins (for example '2014-01-01', or 2013.5
+    on a year axis) and `end` where the axis ends. On an ordinal axis, `start` is the list of categories
+    after the article (each band is shaded whole). Returns layers to put *under* the data marks.
+    """
+    x = alt.X(f"{x_field}:{x_type}")
+    if x_type == "O":
+        after = [{x_field: v} for v in start]
+        band = alt.Data(values=[after[0] | {"label": AFTER_LABEL + " →"}])
+        shade = alt.Chart(alt.Data(values=after)).mark_rect(color=ink("grid"), opacity=0.3).encode(x=x)
+        edge = alt.X(f"{x_field}:O", bandPosition=0)  # the rule and label sit at the first band's left edge
+        rule = alt.Chart(band).mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=edge)
+    else:
+        band = alt.Data(values=[{x_field: start, "x2": end, "label": AFTER_LABEL + " →"}])
+        shade = alt.Chart(band).mark_rect(color=ink("grid"), opacity=0.3).encode(x=x, x2="x2")
+        edge = x
+        rule = alt.Chart(band).mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=edge)
+    label = (
+        alt.Chart(band)
+        .mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color=ink("muted"), fontStyle="italic")
+        .encode(
+            x=alt.X(x_field, type={"O": "ordinal", "T": "temporal", "Q": "quantitative"}[x_type], bandPosition=0)
+            if x_type == "O"
+            else x,
+            y=alt.value(0),
+            text="label:N",
+        )
+    )
+    return [shade, rule, label]
+
+
+def tip(*fields: tuple[str, str]) -> list[alt.Tooltip]:
+    """Tooltip lines in readers' words: (field, title) pairs; a field holding a formatted value is text."""
+    return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields]
+
+
+def value_text(value, unit: str | None, period) -> str:
+    """'RMB 19.1 bn, 2012': a value always says its unit and its period."""
+    return formats.with_period(formats.number(value, unit), period)
+
+
+def segments(rows: list[dict], key, series=lambda r: None, max_gap=1) -> None:
+    """Number runs of consecutive rows of one series into `segment`, so a line never bridges a gap.
+
+    `key(row)` orders the rows (a year, or a day count) and `max_gap` is the largest step a line may join.
+    """
+    segment, prev = 0, None
+    for row in sorted(rows, key=lambda r: (str(series(r)), key(r))):
+        if prev is None or series(prev) != series(row) or key(row) - key(prev) > max_gap:
+            segment += 1
+        row["segment"] = segment
+        prev = row
+
+
+def day(text: str) -> int:
+    """Days since 1 Jan 1970 of an ISO date (for `segments` over dates)."""
+    return (dt.date.fromisoformat(text) - dt.date(1970, 1, 1)).days
+
+
+def quarter(end: str) -> str:
+    """'Q3 2018' for a quarter ending on an ISO date."""
+    d = dt.date.fromisoformat(end)
+    return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+
+
+def first_reports(rows: Iterable[dict], key) -> list[bool]:
+    """For each row, whether it is the first report of its `key(row)` (the one drawn as the main mark)."""
+    seen: set = set()
+    out = []
+    for r in rows:
+        out.append(key(r) not in seen)
+        seen.add(key(r))
+    return out
+
+
+def label_marks(base: alt.Chart, x, y, text: str = "tag:N", **mark) -> alt.Chart:
+    """Direct labels next to marks (rather than a legend the reader has to match by colour)."""
+    style = {"align": "left", "dx": 6, "fontSize": 11, "color": ink("text")} | mark
+    return base.mark_text(**style).encode(x=x, y=y, text=text)
+
+
+def producers(ds: Dataset) -> str:
+    """'Tencent; China Daily' — who reported a dataset's figures, for subtitles."""
+    return "; ".join(dict.fromkeys(o.producer.split(",")[0] for o in ds.used_origins().values()))
+
+
+def colour(names: list[str], companies: dict[str, str] | None = None) -> alt.Scale:
+    """A colour scale that keeps each company in its fixed hue (`companies` maps a series to its company)."""
+    companies = companies or {}
+    return alt.Scale(domain=names, range=[theme.color(companies.get(n, n)) for n in names])
