@@ -23,8 +23,13 @@ install: $(STAMP) ## Create .venv and install the site and test dependencies
 serve: $(STAMP) ## Build and serve the site at http://127.0.0.1:8000 (live reload)
 	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
 
-build: $(STAMP) ## Build the site into site/ (strict)
+build: $(STAMP) ## Build the site into site/ (strict) with MkDocs + Material, the main path
 	$(VENV)/bin/mkdocs build --strict
+
+build-zensical: $(STAMP) ## Build the same site into site/ with Zensical (no hooks: the pipeline's steps around it)
+	$(PY) -m build_charts prepare
+	$(VENV)/bin/zensical build --clean --strict
+	$(PY) -m build_charts finish site
 
 chromium: ## Install Debian chromium for the browser tests if it is missing (needs root)
 	@bash tools/ensure_chromium.sh
@@ -59,4 +64,4 @@ vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versi
 clean: ## Remove the built site and the chart cache
 	rm -rf site .cache
 
-.PHONY: help install serve build chromium cjk-font lint format test test-quick bench vendor clean
+.PHONY: help install serve build build-zensical chromium cjk-font lint format test test-quick bench vendor clean

@@ -8,6 +8,7 @@ import http.server
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -32,6 +33,38 @@ def build_site(
         env=env,
         cwd=config.parent,
     )
+
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "build_charts", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the real project's site sources (not its built site or caches), to build elsewhere."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", ".chart-cache", ".cache", "site")
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        (shutil.copytree(src, dest / part, ignore=ignore) if src.is_dir() else shutil.copy(src, dest / part))
+    return dest
+
+
+def build_site_zensical(project: Path, cache: Path | None = None, site_url: str | None = None) -> Path:
+    """Build a project with Zensical as `make build-zensical` does (prepare, zensical build, finish); return
+    the built folder. Zensical writes to the config's `site_dir`, so `project` should be a copy."""
+    env = dict(os.environ, PYTHONPATH=str(project))
+    if site_url:
+        env["SITE_URL"] = site_url
+    if cache:
+        env["MW_CACHE_DIR"] = str(cache)
+    bin_dir = Path(sys.executable).parent
+    for cmd in (
+        [sys.executable, "-m", "build_charts", "prepare"],
+        [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
+        [sys.executable, "-m", "build_charts", "finish", "site"],
+    ):
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
+        assert r.returncode == 0, f"{' '.join(cmd)}:\n{r.stdout}\n{r.stderr}"
+    return project / "site"
 
 
 def page_urls(site: Path, charts_only: bool = False) -> list[str]:

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.conftest import copy_fixture_site
-from tests.sites import ROOT, Server, build_site, chromium_args, page_urls
+from tests.sites import ROOT, Server, build_site, build_site_zensical, chromium_args, copy_project, page_urls
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,6 +35,22 @@ def real_site(tmp_path_factory):
         r = build_site(ROOT / "mkdocs.yml", out, site_url=server.url)
         assert r.returncode == 0, r.stderr
         yield server, out
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The real site built with Zensical (Material's successor, which runs no MkDocs hooks)."""
+    base = tmp_path_factory.mktemp("zensical")
+    project = copy_project(base / "project")
+    with Server(project / "site") as server:
+        out = build_site_zensical(project, base / "cache", site_url=server.url)
+        yield server, out
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def each_site(request):
+    """The real site as each generator builds it: tests using this run on both."""
+    return request.getfixturevalue("real_site" if request.param == "mkdocs" else "zensical_site")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""axe-core (bundled with axe-playwright-python) finds no violations on any page, in either palette."""
+"""axe-core (bundled with axe-playwright-python) finds no violations on any page, in either palette, as
+MkDocs and as Zensical build it."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from tests.sites import page_urls
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_no_violations(real_site, open_page, scheme):
-    server, out = real_site
+def test_axe_finds_no_violations(each_site, open_page, scheme):
+    server, out = each_site
     axe = Axe()
     problems = {}
     for rel in page_urls(out):

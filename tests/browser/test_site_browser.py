@@ -18,8 +18,8 @@ def scheme_of(page) -> str:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_chart_hydrates_without_errors_or_third_parties(real_site, open_page, scheme, width):
-    server, out = real_site
+def test_every_chart_hydrates_without_errors_or_third_parties(each_site, open_page, scheme, width):
+    server, out = each_site
     ARTIFACTS.mkdir(exist_ok=True)
     pages = chart_pages(out)
     assert len(pages) >= 8
@@ -30,7 +30,8 @@ def test_every_chart_hydrates_without_errors_or_third_parties(real_site, open_pa
         assert page.evaluate("window.mwCharts.live.size") == n
         # the live chart fits the column: no horizontal page scroll on a phone
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), rel
-        page.screenshot(path=str(ARTIFACTS / f"{(rel.strip('/') or 'home')}-{scheme}-{width}.png"), full_page=True)
+        shot = f"{(rel.strip('/') or 'home')}-{scheme}-{width}-{out.parent.name}.png"
+        page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
         assert watch.errors == [], (rel, watch.errors)
         assert watch.foreign == [], (rel, watch.foreign)
 
@@ -79,15 +80,21 @@ def test_first_paint_has_the_readers_scheme_and_the_site_colours(real_site, brow
         assert header_colour(nojs) == header_colour(done)
 
 
-def test_without_javascript_every_static_chart_and_table_is_there(real_site, open_page):
-    server, out = real_site
+@pytest.mark.parametrize("width", WIDTHS)
+def test_without_javascript_every_static_chart_and_table_is_there(each_site, open_page, width):
+    server, out = each_site
     for rel in chart_pages(out):
-        page, _ = open_page(server.url + rel, js=False, width=375)
+        page, _ = open_page(server.url + rel, js=False, width=width)
         figures = page.locator("figure.mw-chart")
         for i in range(figures.count()):
             f = figures.nth(i)
             f.scroll_into_view_if_needed()
-            assert f.locator(".mw-chart__view > svg").is_visible(), rel
+            # exactly one drawing shows: the narrow one on a phone where the chart has one
+            shown = f.locator(".mw-chart__view > svg:visible")
+            assert shown.count() == 1, rel
+            has_narrow = f.locator(".mw-chart__svg--narrow").count() == 1
+            layout = "narrow" if width < 600 and has_narrow else "wide"
+            assert f"mw-chart__svg--{layout}" in shown.get_attribute("class"), rel
             # the PNG is drawn by script: without it, no dead button, and the SVG link stays
             assert not f.locator(".mw-chart__png").is_visible(), rel
             assert f.locator(".mw-chart__downloads a[href$='.svg']").is_visible(), rel
