@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.sites import Server, build_site, chromium_args, page_urls  # noqa: E402
+from tests.sites import Server, build_site, build_site_zensical, chromium_args, page_urls  # noqa: E402
 
 CHART_LINE = re.compile(r"^\s*\[\[chart \w+\]\]\s*$", re.M)
 SOURCES_LINE = re.compile(r"^\s*\[\[sources\]\]\s*$", re.M)
@@ -51,9 +51,9 @@ def copy_project(dest: Path, charts: bool) -> Path:
     cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not charts:
         from build_charts.pipeline import Project
-        from build_charts.render import sources_page
+        from build_charts.sources import page_html
 
-        listing = sources_page(Project.at(ROOT))
+        listing = page_html(Project.at(ROOT), ROOT / "docs")
         for md in (dest / "docs").rglob("*.md"):
             text = CHART_LINE.sub("", md.read_text(encoding="utf-8"))
             md.write_text(SOURCES_LINE.sub(lambda _: listing, text), encoding="utf-8")
@@ -84,7 +84,7 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
     plain_out, chart_out = work / "plain-site", work / "chart-site"
     data_file = chart_cfg.parent / "data" / "singles_day.csv"  # the copy's data, which its build reads
     original = data_file.read_bytes()
-    res: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "touched": []}
+    res: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "touched": [], "zensical": []}
     for _ in range(runs):
         res["plain"].append(timed_build(plain_cfg, plain_out, None))
         shutil.rmtree(cache, ignore_errors=True)
@@ -93,12 +93,17 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
         data_file.write_bytes(original + b"\n")  # a change of bytes, not of figures
         res["touched"].append(timed_build(chart_cfg, chart_out, cache))
         data_file.write_bytes(original)
+        # the same site with Zensical as `make build-zensical` builds it (prepare, build --clean, finish),
+        # charts cached: beside MkDocs' warm build
+        start = time.perf_counter()
+        build_site_zensical(chart_cfg.parent, cache)
+        res["zensical"].append(time.perf_counter() - start)
     med = {k: statistics.median(v) for k, v in res.items()}
     # each build against the chart-free build of the same round, then the median: drifts in machine load
     # between rounds cancel out
     ratio = {
         k: statistics.median(b / p for b, p in zip(res[k], res["plain"], strict=True))
-        for k in ("cold", "warm", "touched")
+        for k in ("cold", "warm", "touched", "zensical")
     }
     out = {"runs": runs, "seconds": med, "ratio": ratio}
     return out, plain_out, chart_out
@@ -236,6 +241,7 @@ def main() -> None:
         f" chart-free = 1.00, {build['seconds']['plain']:.2f} s here)"
     )
     print(f"  cold {r['cold']:.2f}x   warm {r['warm']:.2f}x   one data file touched {r['touched']:.2f}x")
+    print(f"  Zensical, charts cached (prepare + zensical build --clean + finish): {r['zensical']:.2f}x")
     print("\nFirst load of each chart page (gzip), against the same page without charts")
     print(
         f"  {'page':34} {'plain KiB':>9} {'charts KiB':>10} {'ratio':>6} {'+scroll KiB':>11} {'FCP ms':>7}"

@@ -1,0 +1,87 @@
+"""Chart text a reader can read without zooming, measured in the browser rather than read off a spec.
+
+For every chart figure on every page: the smallest chart text as rendered on screen (its font size
+times the drawing's scale) is at least 10 px on a 375 px phone and 11 px at 1280 px, in the static
+drawing (JavaScript off) and in the live view; every text box lies inside its drawing, at 320, 375,
+768 and 1280 px and in every state of the chart's radio controls; no page scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import chart_pages, hydrate_all
+
+MIN_PX = {375: 10.0, 1280: 11.0}
+WIDTHS = [320, 375, 768, 1280]
+
+# For each figure: its smallest rendered text and any text box outside its drawing (1 px tolerance).
+MEASURE = """(sel) => [...document.querySelectorAll('figure.mw-chart')].map(f => {
+  const svg = [...f.querySelectorAll(sel)].find(s => s.getBoundingClientRect().width > 0);
+  if (!svg) return {id: f.id, missing: true};
+  const box = svg.getBoundingClientRect();
+  let smallest = Infinity, smallestText = '';
+  const outside = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const text = t.textContent.trim();
+    if (!text || getComputedStyle(t).visibility === 'hidden' || t.closest('[opacity="0"]')) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    if (size < smallest) { smallest = size; smallestText = text; }
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      outside.push(text.slice(0, 30));
+  }
+  return {id: f.id, smallest, smallestText, outside};
+})"""
+STATIC = ".mw-chart__view > svg"
+LIVE = ".mw-chart__live svg"
+
+
+def measure(page, selector: str) -> list[dict]:
+    return page.evaluate(MEASURE, selector)
+
+
+def problems(found: list[dict], min_px: float | None) -> list:
+    out = []
+    for f in found:
+        if f.get("missing"):
+            out.append((f["id"], "no drawing shown"))
+            continue
+        if min_px and f["smallest"] < min_px:
+            out.append((f["id"], f"text at {f['smallest']:.1f} px: {f['smallestText']!r}"))
+        if f["outside"]:
+            out.append((f["id"], f"outside the drawing: {f['outside'][:3]}"))
+    return out
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_static_chart_text_is_legible_and_inside_its_drawing(real_site, open_page, width):
+    server, out = real_site
+    found = {}
+    for rel in chart_pages(out):
+        page, _ = open_page(server.url + rel, width=width, js=False)
+        bad = problems(measure(page, STATIC), MIN_PX.get(width))
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), f"{rel}: sideways scroll"
+        if bad:
+            found[rel] = bad
+    assert found == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_state(real_site, open_page, width):
+    server, out = real_site
+    found = {}
+    for rel in chart_pages(out):
+        page, _ = open_page(server.url + rel, width=width)
+        hydrate_all(page)
+        bad = problems(measure(page, LIVE), MIN_PX.get(width))
+        radios = page.locator(".mw-chart__live input[type=radio]")
+        for i in range(radios.count()):
+            radios.nth(i).check(force=True)
+            page.wait_for_timeout(150)
+            bad += [(fid, f"{what} (control state {i})") for fid, what in problems(measure(page, LIVE), None)]
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), f"{rel}: sideways scroll"
+        if bad:
+            found[rel] = bad
+    assert found == {}
