@@ -350,3 +350,19 @@ def test_no_page_scrolls_sideways_on_a_phone(real_site, new_page):
         if width > 375:
             wide.append((rel or "/", width))
     assert not wide, f"pages wider than a 375 px screen: {wide}"
+
+
+def test_a_link_to_the_sticky_chart_still_lands_on_it(real_site, new_page):
+    """Only the picture sticks (its figure draws no box), yet "Link to this chart" must scroll to the figure."""
+    server, out = real_site
+    rel = scrolly_page(out)
+    fid = (
+        new_page(server.url + rel, viewport={"width": 1280, "height": 900})
+        .locator(".mw-scrolly > figure.mw-chart")
+        .get_attribute("id")
+    )
+    page = new_page(f"{server.url}{rel}#{fid}", viewport={"width": 1280, "height": 900})
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") > 100
+    top = page.evaluate(f"document.querySelector('#{fid} .mw-chart__view').getBoundingClientRect().top")
+    assert 0 <= top < 300
