@@ -9,37 +9,197 @@
 (function () {
   "use strict";
 
-  /* Tooltips: text only (data is never markup), kept inside the viewport. */
-  var tip = null;
-  function tooltip(handler, event, item, value) {
+  /* Tooltips: text only (data is never markup), kept inside the viewport. A tooltip that a tap or
+   * the keyboard put up is "pinned": pointer hovering does not take it away, a tap elsewhere does. */
+  var tip = null, pinned = null, pinnedAt = 0;
+  function rows(value) {
+    // "title" and "label" name the value itself: shown as its headline, without a key
+    return (typeof value === "object" ? Object.entries(value) : [["", value]]).filter(function (kv) {
+      return kv[1] != null && String(kv[1]) !== "";
+    }).map(function (kv) {
+      return [kv[0] === "title" || kv[0] === "label" ? "" : kv[0], String(kv[1])];
+    });
+  }
+  function showTip(value, x, y, gap) {
     if (!tip) {
       tip = document.createElement("div");
       tip.className = "mw-tooltip";
       tip.setAttribute("role", "tooltip");
       document.body.appendChild(tip);
     }
-    if (value == null || value === "") { tip.hidden = true; return; }
     tip.textContent = "";
-    var rows = typeof value === "object" ? Object.entries(value) : [["", value]];
-    rows.forEach(function (kv) {
+    rows(value).forEach(function (kv) {
       var line = document.createElement("div");
-      if (kv[0] && kv[0] !== "title") {
+      if (kv[0]) {
         var k = document.createElement("span");
         k.className = "mw-tooltip__key";
         k.textContent = kv[0] + ": ";
         line.appendChild(k);
-      }
-      line.appendChild(document.createTextNode(String(kv[1])));
-      if (kv[0] === "title") line.className = "mw-tooltip__title";
+      } else line.className = "mw-tooltip__title";
+      line.appendChild(document.createTextNode(kv[1]));
       tip.appendChild(line);
     });
     tip.hidden = false;
-    var pad = 12, w = tip.offsetWidth, h = tip.offsetHeight;
-    var x = event.clientX + pad, y = event.clientY + pad;
-    if (x + w > window.innerWidth - 4) x = Math.max(4, event.clientX - w - pad);
-    if (y + h > window.innerHeight - 4) y = Math.max(4, event.clientY - h - pad);
-    tip.style.left = x + "px";
-    tip.style.top = y + "px";
+    // beside the pointer; above a finger or a focused mark (gap < 0: its top, -gap px above)
+    var pad = 12, w = tip.offsetWidth, h = tip.offsetHeight, vw = document.documentElement.clientWidth;
+    var left = gap < 0 ? x - w / 2 : x + pad, top = gap < 0 ? y + gap - h : y + pad;
+    if (gap >= 0 && left + w > vw - 4) left = x - w - pad;
+    if (gap < 0 && top < 4) top = y - gap * 2 + pad; // no room above: below the mark instead
+    if (top + h > window.innerHeight - 4) top = Math.max(4, (gap < 0 ? y + gap : y) - h - pad);
+    tip.style.left = Math.max(4, Math.min(left, vw - w - 4)) + "px";
+    tip.style.top = top + "px";
+  }
+  function hideTip() {
+    pinned = null;
+    if (tip) tip.hidden = true;
+  }
+  /* Vega's hook, called as the pointer moves over marks. */
+  function tooltip(handler, event, item, value) {
+    if (pinned) return;
+    if (value == null || value === "" || !rows(value).length) { if (tip) tip.hidden = true; return; }
+    showTip(value, event.clientX, event.clientY, 0);
+  }
+  /* The value in words, as a screen reader says it. */
+  function words(value) {
+    return rows(value).map(function (kv) { return kv[0] ? kv[0] + ": " + kv[1] : kv[1]; }).join("; ");
+  }
+
+  /* The marks a reader can step through or tap: every visible scene item with a tooltip, once per
+   * value (every one, to hit-test a tap), in reading order (left to right, then top to bottom), with
+   * its box in page pixels. This
+   * is the chart's own navigable structure, built from what the view already holds. */
+  function marks(view, svg, every) {
+    var out = [], seen = new Set(), origin = view.origin ? view.origin() : [0, 0];
+    (function walk(mark, dx, dy) {
+      (mark.items || []).forEach(function (item) {
+        var b = item.bounds;
+        if (item.tooltip != null && b && isFinite(b.x1) && isFinite(b.y2) && item.opacity !== 0 &&
+            !(item.fillOpacity === 0 && item.strokeOpacity === 0) && (b.x2 > b.x1 || b.y2 > b.y1)) {
+          var text = words(item.tooltip);
+          if (text && (every || !seen.has(text))) {
+            seen.add(text);
+            out.push({ item: item, text: text, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy });
+          }
+        }
+        if (mark.marktype === "group") {
+          (item.items || []).forEach(function (m) { walk(m, dx + (item.x || 0), dy + (item.y || 0)); });
+        }
+      });
+    })(view.scenegraph().root, origin[0], origin[1]);
+    out.sort(function (a, b) { return Math.round(a.x1) - Math.round(b.x1) || a.y1 - b.y1; });
+    // page pixels: the element Vega drew for the item, else its scene bounds scaled as CSS sizes the SVG
+    var r = svg.getBoundingClientRect(), vb = svg.viewBox && svg.viewBox.baseVal;
+    var w = vb && vb.width ? vb.width : r.width, h = vb && vb.height ? vb.height : r.height;
+    var k = Math.min(r.width / w, r.height / h), mid = (svg.getAttribute("preserveAspectRatio") || "").indexOf("xMin") < 0;
+    var ox = r.left + (mid ? (r.width - w * k) / 2 : 0), oy = r.top + (mid ? (r.height - h * k) / 2 : 0);
+    out.forEach(function (m, i) {
+      var el = m.item._svg, b = el && el.isConnected && el.getBoundingClientRect();
+      if (b && (b.width || b.height)) { m.left = b.left; m.right = b.right; m.top = b.top; m.bottom = b.bottom; }
+      else { m.left = ox + m.x1 * k; m.right = ox + m.x2 * k; m.top = oy + m.y1 * k; m.bottom = oy + m.y2 * k; }
+      m.text += " (" + (i + 1) + " of " + out.length + ")";
+    });
+    return out;
+  }
+
+  /* The outline drawn over a focused or tapped mark, in the chart's view box. */
+  var lit = null; // the figure whose mark is outlined
+  function outline(figure, m) {
+    var box = figure.querySelector(".mw-chart__view"), ring = box.querySelector(".mw-chart__focus");
+    if (!ring) {
+      ring = document.createElement("div");
+      ring.className = "mw-chart__focus";
+      ring.setAttribute("aria-hidden", "true");
+      box.appendChild(ring);
+    }
+    if (lit && lit !== figure) outline(lit, null);
+    lit = m ? figure : null;
+    ring.hidden = !m;
+    if (!m) return;
+    var r = box.getBoundingClientRect(), pad = 3;
+    var cx = (m.left + m.right) / 2, cy = (m.top + m.bottom) / 2;
+    var w = Math.max(m.right - m.left, 12) + 2 * pad, h = Math.max(m.bottom - m.top, 12) + 2 * pad;
+    ring.style.left = (cx - w / 2 - r.left) + "px";
+    ring.style.top = (cy - h / 2 - r.top) + "px";
+    ring.style.width = w + "px";
+    ring.style.height = h + "px";
+  }
+  function pin(m) {
+    pinned = m.item;
+    pinnedAt = window.scrollY;
+    showTip(m.item.tooltip, (m.left + m.right) / 2, m.top, -10);
+  }
+  function clearAll() {
+    hideTip();
+    if (lit) outline(lit, null);
+  }
+
+  /* Touch: a tap shows the tooltip of the nearest mark within 24 px (thin lines and small points
+   * are hard to hit); a tap anywhere else hides it, as does scrolling on. */
+  var touchReady = false;
+  function touch(figure, view) {
+    var box = figure.querySelector(".mw-chart__view"), kind = "";
+    box.addEventListener("pointerdown", function (e) { kind = e.pointerType; }, { passive: true });
+    box.addEventListener("click", function (e) {
+      if (kind !== "touch" && kind !== "pen") return;
+      var svg = box.querySelector(".mw-chart__live svg");
+      var best = null, bestD = 24, bestA = Infinity;
+      if (svg) marks(view, svg, true).forEach(function (m) {
+        var dx = Math.max(m.left - e.clientX, 0, e.clientX - m.right), dy = Math.max(m.top - e.clientY, 0, e.clientY - m.bottom);
+        var d = Math.sqrt(dx * dx + dy * dy), a = (m.right - m.left) * (m.bottom - m.top);
+        if (d < bestD || (d === bestD && a < bestA)) { best = m; bestD = d; bestA = a; }
+      });
+      if (!best) { clearAll(); return; }
+      outline(figure, best);
+      pin(best);
+    });
+    if (touchReady) return;
+    touchReady = true;
+    document.addEventListener("pointerdown", function (e) {
+      if (pinned && !(e.target.closest && e.target.closest(".mw-chart__view"))) clearAll();
+    }, { passive: true });
+    window.addEventListener("scroll", function () {
+      if (pinned && Math.abs(window.scrollY - pinnedAt) > 40 && !(document.activeElement && document.activeElement.closest(".mw-chart__view"))) clearAll();
+    }, { passive: true });
+  }
+
+  /* Keyboard: the view (a tab stop made by charts.js) steps through its marks with the arrow keys,
+   * Home and End; each step is outlined, its tooltip shown and its value said in the figure's
+   * polite live region. Escape clears all that and hands focus back to the figure. */
+  function keyboard(figure, view) {
+    var box = figure.querySelector(".mw-chart__view"), said = figure.querySelector(".mw-chart__said");
+    var current = null;
+    var moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    function leave() {
+      current = null;
+      clearAll();
+      if (said) said.textContent = "";
+    }
+    box.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === "Escape") {
+        leave();
+        // the figure; a sticky chart's figure draws no box of its own, so its caption stands in
+        var to = getComputedStyle(figure).display === "contents" ? figure.querySelector("figcaption") || figure : figure;
+        to.tabIndex = -1;
+        to.addEventListener("blur", function () { to.removeAttribute("tabindex"); }, { once: true });
+        to.focus({ preventScroll: true });
+        e.preventDefault();
+        return;
+      }
+      if (!(e.key in moves)) return;
+      e.preventDefault();
+      var svg = box.querySelector(".mw-chart__live svg"), list = svg ? marks(view, svg) : [];
+      if (!list.length) return;
+      var at = -1;
+      if (current) list.forEach(function (m, i) { if (at < 0 && (m.item === current.item || m.text === current.text)) at = i; });
+      var step = moves[e.key];
+      at = step === -Infinity ? 0 : step === Infinity ? list.length - 1 : at < 0 ? (step > 0 ? 0 : list.length - 1) : Math.max(0, Math.min(list.length - 1, at + step));
+      current = list[at];
+      outline(figure, current);
+      pin(current);
+      if (said) said.textContent = current.text;
+    });
+    box.addEventListener("blur", function () { if (current) leave(); });
   }
 
   /* Keyboard twin of a legend toggle: one button per series, plus "All", beside the chart. */
@@ -150,7 +310,11 @@
       legendButtons(view, spec, controls);
       if (controls.childNodes.length) box.parentNode.insertBefore(controls, box.nextSibling);
       var svg = holder.querySelector("svg");
-      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+      if (svg) {
+        svg.setAttribute("aria-hidden", "true");
+        svg.setAttribute("focusable", "false");
+        svg.setAttribute("preserveAspectRatio", "xMinYMin meet"); // as the static SVG, when CSS caps its height
+      }
       figure.dataset.state = "live";
       if (window.ResizeObserver) {
         var last = box.clientWidth;
@@ -162,6 +326,8 @@
       }
       linkEras(view);
       followSteps(figure, view);
+      touch(figure, view);
+      keyboard(figure, view);
       figure.dispatchEvent(new CustomEvent("mw:live", { detail: { view: view }, bubbles: true }));
       return view;
     });
@@ -211,7 +377,8 @@
     savePng: savePng,
     /* The reader is leaving the page: hide the tooltip, stop following steps. */
     reset: function () {
-      if (tip) tip.hidden = true;
+      clearAll();
+      lit = null;
       stepObservers.forEach(function (so) { so.disconnect(); });
       stepObservers.clear();
     }

@@ -107,22 +107,82 @@
     near.clear();
     root.querySelectorAll(".mw-chart__png[hidden]").forEach(function (s) { s.hidden = false; });
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
+    yielders = [];
     if (!figures.length) return;
     figures.forEach(function (f) {
       ["pointerover", "touchstart", "focusin"].forEach(function (type) {
         f.addEventListener(type, function () { hydrate(f).catch(function () {}); }, { once: true, passive: true });
       });
+      keyboardReady(f);
     });
+    root.querySelectorAll(".mw-scrolly").forEach(function (wrap) {
+      var view = wrap.querySelector(".mw-scrolly > figure.mw-chart > .mw-chart__view");
+      var others = wrap.querySelectorAll(".mw-step figure");
+      if (view && others.length) yielders.push({ view: view, others: others, shift: 0 });
+    });
+    place();
     if (!("IntersectionObserver" in window)) { figures.forEach(function (f) { hydrate(f).catch(function () {}); }); return; }
+    // the view, not the figure: a sticky chart's figure is `display: contents` (no box to observe)
     observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
-        if (!e.isIntersecting) { near.delete(e.target); return; }
-        if (engaged) { observer.unobserve(e.target); hydrate(e.target).catch(function () {}); }
-        else near.add(e.target);
+        var f = e.target.closest("figure.mw-chart");
+        if (!e.isIntersecting) { near.delete(f); return; }
+        if (engaged) { observer.unobserve(e.target); hydrate(f).catch(function () {}); }
+        else near.add(f);
       });
     }, { rootMargin: "300px 0px" });
-    figures.forEach(function (f) { observer.observe(f); });
+    figures.forEach(function (f) { observer.observe(f.querySelector(".mw-chart__view") || f); });
   }
+
+  /* Keyboard and screen readers: each chart's view is a tab stop (tabbing in hydrates it), named
+   * by its title, with how to step through it and a polite live region that charts-live.js fills
+   * as the arrow keys move from value to value. Made here, before any Vega, so they exist at once. */
+  function keyboardReady(f) {
+    var view = f.querySelector(".mw-chart__view");
+    if (!view || view.hasAttribute("tabindex")) return;
+    var title = f.querySelector(".mw-chart__title"), desc = f.querySelector(".mw-chart__desc");
+    var keys = document.createElement("p");
+    keys.className = "md-visually-hidden";
+    keys.id = f.id + "-keys";
+    keys.setAttribute("aria-hidden", "true"); // read as the view's description, not again as text
+    keys.textContent = "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the last, Escape leaves.";
+    var said = document.createElement("p");
+    said.className = "mw-chart__said md-visually-hidden";
+    said.setAttribute("aria-live", "polite");
+    view.parentNode.insertBefore(keys, view.nextSibling);
+    view.parentNode.insertBefore(said, keys.nextSibling);
+    view.tabIndex = 0;
+    view.setAttribute("role", "application");
+    view.setAttribute("aria-roledescription", "chart");
+    if (title) view.setAttribute("aria-labelledby", title.id);
+    view.setAttribute("aria-describedby", (desc ? desc.id + " " : "") + keys.id);
+  }
+
+  /* Scrollytelling: a figure inside the steps pushes the sticky chart up and out of the way as it
+   * arrives, and the chart comes back once that figure has gone by (CSS keeps it sticky). */
+  var yielders = [], placing = false;
+  function place() {
+    placing = false;
+    yielders.forEach(function (y) {
+      var shift = 0;
+      if (getComputedStyle(y.view).position === "sticky") {
+        var r = y.view.getBoundingClientRect(), top = r.top - y.shift, bottom = r.bottom - y.shift;
+        y.others.forEach(function (o) {
+          var b = o.getBoundingClientRect();
+          if (b.bottom > top && b.top < bottom + 16) shift = Math.min(shift, Math.max(b.top - 16 - bottom, -bottom));
+        });
+      }
+      if (shift !== y.shift) {
+        y.shift = shift;
+        y.view.style.transform = shift ? "translateY(" + Math.floor(shift) + "px)" : "";
+      }
+    });
+  }
+  function schedule() {
+    if (yielders.length && !placing) { placing = true; requestAnimationFrame(place); }
+  }
+  window.addEventListener("scroll", schedule, { passive: true });
+  window.addEventListener("resize", schedule, { passive: true });
 
   /* For scripts and tests: the live views, and a chart's view on this page (hydrating it now). */
   window.mwCharts = {
