@@ -52,8 +52,11 @@
       resizers: resizers,
       current: function (f) { return born === generation && document.contains(f); }
     };
-    var p = Promise.all([runtime(), fetch(figure.dataset.spec).then(function (r) {
-      if (!r.ok) throw new Error("spec " + figure.dataset.spec + ": HTTP " + r.status);
+    // the narrow drawing where the page shows it (the same media query as site.css)
+    var url = figure.dataset.specNarrow && matchMedia("(max-width: 600px)").matches
+      ? figure.dataset.specNarrow : figure.dataset.spec;
+    var p = Promise.all([runtime(), fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("spec " + url + ": HTTP " + r.status);
       return r.json();
     })]).then(function (res) {
       return window.mwChartsLive.mount(figure, res[1], ctx);
