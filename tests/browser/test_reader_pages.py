@@ -17,7 +17,8 @@ CHAPTER = "04-taobao-traffic-problem/"  # charts, a data table, hindsight boxes,
 LUMINANCE = """(c) => {
   const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
   const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
-  const lin = v => { v = (v * a + 255 * (1 - a)) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lin = v => { v = (v * a + 255 * (1 - a)) / 255;
+                     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }"""
 
