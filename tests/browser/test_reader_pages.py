@@ -63,6 +63,24 @@ def test_reading_measure_at_1280(real_site, open_page):
 A4_WIDTH = 794  # px at 96 dpi: the page is laid out at about the paper's width, as Chromium prints it
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_chapter_numbers_show_in_the_navigation(real_site, open_page, width):
+    server, _ = real_site
+    page, _ = open_page(server.url + CHAPTER, width=width)
+    if width < 1220:  # the navigation is a drawer on narrower screens
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.wait_for_timeout(400)
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link .mw-nav__no')]
+           .filter(n => n.closest('.md-nav__link').getClientRects().length)  // the open chapter: label or link
+           .map(n => {
+             const r = n.getBoundingClientRect(), l = n.closest('.md-nav__link').getBoundingClientRect();
+             return {no: n.textContent, w: r.width, inside: r.left >= l.left - 1 && r.right <= l.right + 1}; })"""
+    )
+    assert [b["no"] for b in boxes] == [str(n) for n in range(1, 8)]
+    assert all(b["w"] > 4 and b["inside"] for b in boxes), boxes
+
+
 def open_printed(real_site, open_page, rel: str, width: int = A4_WIDTH):
     """A page in a dark system scheme, charts live, every disclosure open, then emulated print."""
     server, _ = real_site
