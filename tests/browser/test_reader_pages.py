@@ -74,7 +74,8 @@ def test_chapter_numbers_show_in_the_navigation(real_site, open_page, width):
         """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link .mw-nav__no')]
            .filter(n => n.closest('.md-nav__link').getClientRects().length)  // the open chapter: label or link
            .map(n => {
-             const r = n.getBoundingClientRect(), l = n.closest('.md-nav__link').getBoundingClientRect();
+             const range = document.createRange(); range.selectNodeContents(n);  // the numeral's glyphs
+             const r = range.getBoundingClientRect(), l = n.closest('.md-nav__link').getBoundingClientRect();
              return {no: n.textContent, w: r.width, inside: r.left >= l.left - 1 && r.right <= l.right + 1}; })"""
     )
     assert [b["no"] for b in boxes] == [str(n) for n in range(1, 8)]
