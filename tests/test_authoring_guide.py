@@ -7,7 +7,7 @@ import re
 from tests.conftest import ROOT
 from tests.sites import build_site
 
-GUIDE = ROOT / "docs" / "includes" / "authoring.md"
+GUIDE = ROOT / "AUTHORING.md"
 BLOCK = re.compile(r'^```\w+ title="([^"]+)"\n(.*?)^```$', re.S | re.M)
 
 
