@@ -9,16 +9,19 @@ hook after a build.
   Content Security Policy marker with a policy that allows this site's scripts plus the SHA-256
   hashes of the page's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
 - minify the site's own chart scripts (the sources in docs/ stay readable);
-- write robots.txt naming the sitemap;
+- fill in the date of the last commit (the colophon) and reading times; write robots.txt naming the sitemap;
 - apply the optional theme patches (`theme_patches.py`).
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import rjsmin
@@ -54,9 +57,36 @@ def csp(html: str) -> str:
     )
 
 
-def finish_page(html: str, depth: int) -> str:
-    """One page: chart URLs relative to the page (`depth` folders below the site root), then its CSP."""
+UPDATED = {"@@MW_UPDATED@@": "{d.day} {d:%B %Y}", "@@MW_UPDATED_ISO@@": "{d:%Y-%m-%d}", "@@MW_UPDATED_YEAR@@": "{d.year}"}
+
+
+def last_updated(root: Path) -> dt.date:
+    """The site's date: SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), else the last commit's."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    if not stamp:
+        r = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+        stamp = r.stdout.strip() if r.returncode == 0 else ""
+    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date() if stamp.isdigit() else dt.date.today()
+
+
+READ_MARK, READ_TOTAL_MARK = "@@MW_READ_MINUTES@@", "@@MW_READ_TOTAL@@"
+WORDS_PER_MINUTE = 230
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+NOT_PROSE = re.compile(r'<figure class="mw-chart".*?</figure>|<section class="mw-cite".*?</section>|<[^>]+>', re.S)
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read a page's prose (its figures and its citation block not counted)."""
+    article = ARTICLE.search(html)
+    words = len(re.findall(r"\w+", NOT_PROSE.sub(" ", article[0] if article else "")))
+    return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+def finish_page(html: str, depth: int, updated: dt.date | None = None) -> str:
+    """One page: chart URLs relative to the page (`depth` folders below the site root), its date, its CSP."""
     html = html.replace(pipeline.ROOT_MARK, "../" * depth if depth else "./")
+    for mark, form in UPDATED.items() if updated else ():
+        html = html.replace(mark, form.format(d=updated))
     return html.replace(CSP_MARK, csp(html)) if CSP_MARK in html else html
 
 
@@ -74,10 +104,16 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     for path in pipeline.chart_files(project):
         shutil.copyfile(path, dest / path.name)
     (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        done = finish_page(html, len(page.relative_to(site_dir).parts) - 1)
-        if done != html:
+    updated = last_updated(project.root)
+    pages = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
+    # a chapter carries the reading-time marker; the home page gives the total of all chapters
+    minutes = {page: reading_minutes(html) for page, html in pages.items() if READ_MARK in html}
+    total = str(sum(minutes.values()))
+    for page, html in pages.items():
+        if page in minutes:
+            html = html.replace(READ_MARK, str(minutes[page]))
+        done = finish_page(html.replace(READ_TOTAL_MARK, total), len(page.relative_to(site_dir).parts) - 1, updated)
+        if done != pages[page]:
             page.write_text(done, encoding="utf-8")
     for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
