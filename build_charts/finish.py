@@ -57,7 +57,11 @@ def csp(html: str) -> str:
     )
 
 
-UPDATED = {"@@MW_UPDATED@@": "{d.day} {d:%B %Y}", "@@MW_UPDATED_ISO@@": "{d:%Y-%m-%d}", "@@MW_UPDATED_YEAR@@": "{d.year}"}
+UPDATED = {  # marker -> how the date of the last commit is written there
+    "@@MW_UPDATED@@": "{d.day} {d:%B %Y}",
+    "@@MW_UPDATED_ISO@@": "{d:%Y-%m-%d}",
+    "@@MW_UPDATED_YEAR@@": "{d.year}",
+}
 
 
 def last_updated(root: Path) -> dt.date:
