@@ -9,7 +9,9 @@ hook after a build.
   Content Security Policy marker with a policy that allows this site's scripts plus the SHA-256
   hashes of the page's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
 - minify the site's own chart scripts (the sources in docs/ stay readable);
-- fill in the date of the last commit (the colophon) and reading times; write robots.txt naming the sitemap;
+- fill in the date of the last commit (the colophon) and reading times; add share meta (Open Graph,
+  Twitter card: the page's title, opening words and its lead chart's 1200 x 630 card); write robots.txt
+  naming the sitemap;
 - apply the optional theme patches (`theme_patches.py`).
 """
 
@@ -22,6 +24,7 @@ import os
 import re
 import shutil
 import subprocess
+from html import escape, unescape
 from pathlib import Path
 
 import rjsmin
@@ -101,6 +104,31 @@ def site_url(site_dir: Path) -> str | None:
     return found[1] if found else None
 
 
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+FIRST_CHART = re.compile(r'<figure class="mw-chart" id="[^"]*" data-chart="(\w+)"')
+FIRST_PARAGRAPH = re.compile(r"<article\b.*?<h1.*?</h1>.*?<p>(.*?)</p>", re.S)
+
+
+def share_meta(html: str, image: str | None, canonical: str | None) -> str:
+    """Open Graph and Twitter card tags for a page: its title, its opening words, its lead chart's card."""
+    title = escape(re.sub(r"<[^>]+>", "", TITLE.search(html)[1]).strip(), quote=True) if TITLE.search(html) else ""
+    opening = FIRST_PARAGRAPH.search(html)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", unescape(opening[1]))).strip() if opening else ""
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + " …"
+    tags = {"og:type": "article", "og:site_name": "The Model Wars", "og:title": title}
+    tags |= {"og:description": escape(text, quote=True)} if text else {}
+    tags |= {"og:url": canonical} if canonical else {}
+    if image:
+        tags |= {"og:image": image, "og:image:width": "1200", "og:image:height": "630"}
+    twitter = {"twitter:card": "summary_large_image" if image else "summary", "twitter:title": title}
+    twitter |= {"twitter:description": tags["og:description"]} if text else {}
+    twitter |= {"twitter:image": image} if image else {}
+    meta = "".join(f'<meta property="{k}" content="{v}">' for k, v in tags.items())
+    meta += "".join(f'<meta name="{k}" content="{v}">' for k, v in twitter.items())
+    return html.replace("</head>", meta + "</head>", 1)
+
+
 def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     """Finish a built site in place; returns what the theme patches said (one line each)."""
     dest = site_dir / pipeline.ASSET_DIR
@@ -110,18 +138,28 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     updated = last_updated(project.root)
     pages = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
+    url = site_url(site_dir)
+    cards = {
+        cid: f"{pipeline.ASSET_DIR}/{cid}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
+        for cid, folder in pipeline.manifest(project).items()
+    }
+    home = FIRST_CHART.search(pages.get(site_dir / "index.html", ""))
     # a chapter carries the reading-time marker; the home page gives the total of all chapters
     minutes = {page: reading_minutes(html) for page, html in pages.items() if READ_MARK in html}
     total = str(sum(minutes.values()))
     for page, html in pages.items():
         if page in minutes:
             html = html.replace(READ_MARK, str(minutes[page]))
+        if "og:title" not in html:  # a page a dirty rebuild left finished already
+            lead = FIRST_CHART.search(html) or home  # a page without a chart shares the home page's
+            card = f"{url or ''}{cards[lead[1]]}" if lead and lead[1] in cards else None
+            canonical = CANONICAL.search(html)
+            html = share_meta(html, card if url else None, canonical[1] if canonical else None)
         done = finish_page(html.replace(READ_TOTAL_MARK, total), len(page.relative_to(site_dir).parts) - 1, updated)
         if done != pages[page]:
             page.write_text(done, encoding="utf-8")
     for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
-    url = site_url(site_dir)
     robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {url}sitemap.xml\n" if url else "")
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
     return theme_patches.apply(site_dir)

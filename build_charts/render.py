@@ -3,9 +3,9 @@
 Run as `python -m build_charts.render --root . --cache .chart-cache ID…` (the
 pipeline does this for you). For each chart it writes, into a fresh cache folder: the
 figure's HTML, a static SVG, the Vega spec compiled at build time (so readers' browsers
-never load the Vega-Lite compiler), and the data as CSV/JSON. (A PNG is drawn from the SVG
-in the reader's browser.) On a problem it prints `error: file:line: field: reason` and
-exits non-zero.
+never load the Vega-Lite compiler), the data as CSV/JSON, and a 1200 x 630 PNG card for link
+previews (the PNG a reader downloads is drawn from the SVG in the reader's browser). On a problem it
+prints `error: file:line: field: reason` and exits non-zero.
 
 One process builds each chart's spec with Altair (`spec.py`) and draws it with vl-convert, one
 chart after the other; every problem is reported, not only the first.
@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -31,7 +32,7 @@ from pathlib import Path
 import vl_convert as vlc
 
 from build_charts import data as data_mod
-from build_charts import figure
+from build_charts import figure, theme
 from build_charts.errors import ChartError, PipelineError
 from build_charts.pipeline import Project, keys, output_dir
 
@@ -85,12 +86,32 @@ def measure_with_own_fonts(project: Project) -> None:
     os.environ["FONTCONFIG_FILE"] = str(conf)
 
 
+SHARE_W, SHARE_H = 1200, 630  # px: the image that link previews show (Open Graph, Twitter cards)
+
+
+def share_card(svg: str) -> bytes:
+    """The chart on a 1200 x 630 white card with the site's name, as a PNG for link previews."""
+    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
+    w, h = (float(re.search(rf'\b{a}="([\d.]+)"', svg)[1]) for a in ("width", "height"))
+    scale = min((SHARE_W - 96) / w, (SHARE_H - 110) / h)
+    text, accent = theme.TOKENS["text"][0], theme.ACCENT
+    card = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SHARE_W}" height="{SHARE_H}">'
+        f'<rect width="{SHARE_W}" height="{SHARE_H}" fill="#ffffff"/>'
+        f'<rect width="{SHARE_W}" height="8" fill="{accent}"/>'
+        f'<text x="48" y="{SHARE_H - 28}" font-family="Liberation Sans" font-size="22" font-weight="600" fill="{text}">'
+        "The Model Wars</text>"
+        f'<g transform="translate({(SHARE_W - w * scale) / 2:.1f},32) scale({scale:.4f})">{svg}</g></svg>'
+    )
+    return vlc.svg_to_png(card)
+
+
 def draw(
     project: Project, chart_id: str, key: str, specs: dict[str, dict], datasets: list[data_mod.Dataset], path: Path
 ) -> None:
     """Compile each layout's Vega-Lite spec to Vega, draw its SVG and write the chart's cache entry."""
     stem = f"{chart_id}.{key[:10]}"
-    files: dict[str, str | None] = {}
+    files: dict[str, str | bytes | None] = {}
     svgs = {}
     for layout, spec in specs.items():
         try:
@@ -101,6 +122,7 @@ def draw(
         name = stem if layout == "wide" else f"{stem}.{layout}"
         files[f"{name}.svg"] = svgs[layout]
         files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
+    files[f"{stem}.share.png"] = share_card(svgs["wide"])
     wide = specs["wide"]
     title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
     title = " ".join(title) if isinstance(title, list) else title

@@ -11,6 +11,9 @@ from __future__ import annotations
 # Material's system font stack when `theme.font: false`.
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
 
+# The site's brand colour (site.css's --md-primary-fg-color), for the share cards' top rule.
+ACCENT = "#a33a0b"
+
 # Backgrounds of Material's `default` and `slate` schemes (for contrast checks).
 BACKGROUND = {"light": "#ffffff", "dark": "#1e2029"}
 

@@ -279,3 +279,33 @@ def test_every_legend_toggle_is_wired_to_a_legend(site):
                     name = ev.get("markname", "") if isinstance(ev, dict) else ""
                     if name.endswith("_legend_symbols"):
                         assert name in legend_marks, f"{spec_path.name}: {signal['name']} waits on missing {name}"
+
+
+def test_every_page_has_share_meta_with_a_1200_by_630_card(site):
+    import struct
+
+    for page in [*pages(site), site / "404.html"]:
+        html = page.read_text(encoding="utf-8")
+        meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[\w:]+)" content="([^"]*)"', html))
+        rel = page.relative_to(site)
+        assert meta.get("og:title") and meta.get("twitter:card") == "summary_large_image", rel
+        assert page.name == "404.html" or len(meta.get("og:description", "")) > 40, rel
+        image = urlparse(meta["og:image"])
+        assert image.scheme in ("http", "https"), rel  # link previews need an absolute address
+        png = (site / image.path.lstrip("/")).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1200, 630), rel
+    # a page with a chart shares its own lead chart
+    html = (site / "04-taobao-traffic-problem" / "index.html").read_text(encoding="utf-8")
+    lead = re.search(r'data-chart="(\w+)"', html)[1]
+    assert re.search(rf'property="og:image" content="[^"]*/{lead}\.\w+\.share\.png"', html)
+
+
+def test_data_tables_and_downloads_speak_to_readers(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        for header in re.findall(r'<th scope="col">([^<]*)</th>', html):
+            assert not re.search(r"\b[a-z]+_[a-z_]+\b", header), f"{page.relative_to(site)}: {header!r}"
+        for url, name in re.findall(r'<a href="([^"]+)" download="([^"]*)"', html):
+            ext = url.rsplit(".", 1)[1]
+            assert re.fullmatch(rf"[a-z0-9_]+\.{ext}", name), (url, name)  # saved as <chart_id>.<ext>
+            assert re.search(rf"/{name.split('.')[0]}\.[0-9a-f]{{10}}\.{ext}$", url)
