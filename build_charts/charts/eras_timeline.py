@@ -10,6 +10,7 @@ from build_charts import kit
 from build_charts.data import Dataset
 
 ROW, BAR, LINE = 30, 12, 15  # px: one era's row, its bar, one line of the milestone list
+HINT = "Key moments. Tap or click an era for all its milestones."
 MOMENTS = ("2003-05-10", "2006-12-20", "2008-04")  # the chapter's turns, listed while no era is picked
 # An era is active when picked (click), else when the text in view names it (`highlight_era`, set by
 # charts-live.js from the scrolling steps). `era_pick` with nothing picked is true for every row.
@@ -56,12 +57,8 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
     height = bottom + 24 + max(depth.values()) * LINE
 
     ticks = [2000, 2010, 2020] if kit.narrow() else list(range(2000, 2021, 5))
-    x = alt.X(
-        "x:Q",
-        title=None,
-        scale=alt.Scale(domain=[1998, era_parts.OPEN_END + 1], nice=False, zero=False),
-        axis=alt.Axis(orient="top", format="d", values=ticks, labelFontSize=11),
-    )
+    years = alt.Scale(domain=[1998, era_parts.OPEN_END + 1], nice=False, zero=False)
+    x = alt.X("x:Q", title=None, scale=years, axis=alt.Axis(orient="top", format="d", values=ticks, labelFontSize=11))
     px = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)  # y in pixels, downwards
     y = alt.Y("y:Q", scale=px, axis=None)
     on = lambda field: alt.Y(f"{field}:Q", scale=px, axis=None)  # noqa: E731
@@ -75,16 +72,8 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
         .encode(x=x, x2="x2:Q", y=y, y2="y2:Q", color=colour, stroke=colour, opacity=DIM, tooltip=era_parts.TIP)
         for look, (fill, dash) in era_parts.LOOKS.items()
     ]
-    after = kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, era_parts.OPEN_END + 1)
-    notes = [
-        {"x": kit.ARTICLE_YEAR + 1, "y": 2, "text": kit.ARTICLE_LABEL, "align": "right"},
-        {
-            "x": 1998,
-            "y": bottom + 6,
-            "text": "Key moments. Tap or click an era for all its milestones.",
-            "align": "left",
-        },
-    ]
+    notes = [{"x": kit.ARTICLE_YEAR + 1, "y": 2, "text": kit.ARTICLE_LABEL, "align": "right"}]
+    notes += [{"x": 1998, "y": bottom + 6, "text": HINT, "align": "left"}]
     muted = {"baseline": "top", "fontSize": 11, "fontStyle": "italic", "color": kit.ink("muted")}
     lists = [
         layer
@@ -100,7 +89,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
     ]
     layers = [
         alt.Chart(alt.Data(values=[{"x": v} for v in ticks])).mark_rule(color=kit.ink("grid")).encode(x=x),
-        *after,
+        *kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, era_parts.OPEN_END + 1),
         *(
             alt.Chart(alt.Data(values=[n]))
             .transform_filter(IDLE if n["y"] > 2 else "true")
