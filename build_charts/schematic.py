@@ -1,0 +1,194 @@
+"""Boxes and arrows for schematics (charts drawn from no data), wrapped to the layout being built.
+
+A schematic is laid out on `theme.canvas`: x runs 0–100 across the drawing, y in pixels downwards.
+Box text is given as one string and wrapped here to the box's width in the current layout, so a
+box grows a line on a phone instead of spilling its text; `loop()` lays out a cycle of steps
+(clockwise on a wide screen, a column with a return path on a phone).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import altair as alt
+
+from build_charts import kit, theme
+
+CHAR_PX = 6.6  # a generous average width of one 12 px character
+LINE = 15  # px between lines of box text
+PAD = 9  # px of room above and below a box's text
+
+
+def lines(text: str, half_width: float) -> list[str]:
+    """`text` wrapped to fit a box 2 × half_width canvas units wide."""
+    most = max(10, int((2 * half_width / 100 * kit.width() - 14) / CHAR_PX))
+    n = len(textwrap.wrap(text, most))
+    # as few lines as the width allows, made as even as possible (no one-word last line)
+    return next(w for w in (textwrap.wrap(text, k) for k in range(-(-len(text) // n), most + 1)) if len(w) == n)
+
+
+def height(n_lines: int) -> int:
+    return n_lines * LINE + 2 * PAD
+
+
+def box(text: str, cx: float, top: float, half_width: float, tall: float, **fields) -> dict:
+    """One box's row: its edges, its text lines and where the first line sits (centred vertically)."""
+    wrapped = lines(text, half_width)
+    mid = top + tall / 2 - (len(wrapped) - 1) * LINE / 2
+    return (
+        {"x": cx - half_width, "x2": cx + half_width, "cx": cx, "y": top, "y2": top + tall, "ty": mid}
+        | {
+            "lines": wrapped,
+            "step": text,
+        }
+        | fields
+    )
+
+
+def arrow(x: float, y: float, x2: float, y2: float, **fields) -> dict:
+    """An arrow's row from (x, y) to (x2, y2), either straight across or straight down/up; the head sits at the end."""
+    if x == x2:
+        dx, dy = 0, (6 if y2 > y else -6)
+        shape = "triangle-down" if y2 > y else "triangle-up"
+    else:
+        dx, dy = (1 if x2 > x else -1) * 600 / kit.width(), 0  # 6 px, in canvas units
+        shape = "triangle-right" if x2 > x else "triangle-left"
+    return {"x": x, "y": y, "x2": x2 - dx, "y2": y2 - dy, "hx": x2 - dx / 2, "hy": y2 - dy / 2, "shape": shape} | fields
+
+
+def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, dict], tooltip, notes=()) -> list:
+    """Layers for boxes (one look per `style`), arrows coloured like the box they point to, and notes.
+
+    `styles` maps a box's `style` to rect properties; `font_weight` and `colour` are taken out for its
+    text and its arrows. A note is a row with x, y, lines and its own text properties under `mark`.
+    """
+    X, Y = theme.canvas(tall)
+    layers = []
+    for name, style in styles.items():
+        rect = {k: v for k, v in style.items() if k not in ("font_weight", "colour")}
+        picked = alt.Chart(alt.Data(values=[b for b in boxes if b["style"] == name]))
+        layers.append(
+            picked.mark_rect(cornerRadius=6, **rect).encode(
+                x=X("x:Q"), x2="x2:Q", y=Y("y:Q"), y2="y2:Q", tooltip=tooltip
+            )
+        )
+        layers.append(
+            picked.mark_text(baseline="middle", lineHeight=LINE, fontWeight=style.get("font_weight", 400)).encode(
+                x=X("cx:Q"), y=Y("ty:Q"), text="lines:N", tooltip=tooltip
+            )
+        )
+    colours = {name: style.get("colour", kit.ink("muted")) for name, style in styles.items()}
+    for name, colour in colours.items():
+        these = alt.Chart(alt.Data(values=[a for a in arrows if a["style"] == name]))
+        layers.append(
+            these.mark_rule(color=colour, strokeWidth=2.5).encode(x=X("x:Q"), x2="x2:Q", y=Y("y:Q"), y2="y2:Q")
+        )
+        layers.append(
+            these.mark_point(filled=True, size=80, opacity=1, color=colour).encode(
+                x=X("hx:Q"), y=Y("hy:Q"), shape=alt.Shape("shape:N", scale=None)
+            )
+        )
+    for note in notes:
+        mark = {"fontSize": 11, "color": kit.ink("muted"), "fontStyle": "italic", "lineHeight": 14} | note["mark"]
+        layers.append(
+            alt.Chart(alt.Data(values=[note])).mark_text(**mark).encode(x=X("x:Q"), y=Y("y:Q"), text="lines:N")
+        )
+    return layers
+
+
+def table(text: str) -> list[tuple[str, ...]]:
+    """Steps written one a line as 'text | style | detail' (a table reads better than nested tuples)."""
+    return [tuple(cell.strip() for cell in line.split("|")) for line in text.strip().splitlines()]
+
+
+def loop(steps: str, back: str, places: dict[str, str], basis: str, finding: str, subtitle: str, summary: str):
+    """A finished chart of a cycle of four steps (a `table` of text | place | detail).
+
+    `places` names the two places a step can happen: the first is drawn solid in WeChat green, the
+    second dashed grey, with a key under the loop. Wide: a 2 × 2 ring read clockwise from the top left.
+    Narrow: a column read downwards, with a path up the right-hand side back to the first step.
+    """
+    inside, outside = places
+    boxes, arrows, notes, bottom = _ring(table(steps), back)
+    for b in boxes:
+        b |= {"where": places[b["style"]], "basis": basis}
+    key = f"Solid green: {places[inside]}. Dashed grey: {places[outside]}."
+    notes.append({"x": 0, "y": bottom + 6, "lines": lines(key, 50), "mark": {"align": "left", "baseline": "top"}})
+    tall = bottom + 6 + 14 * len(notes[-1]["lines"])
+    green, surface = theme.color("Tencent"), kit.ink("surface")
+    styles = {
+        inside: {"fill": surface, "stroke": green, "strokeWidth": 2.5, "colour": green},
+        outside: {"fill": surface, "stroke": kit.ink("domain"), "strokeWidth": 1.5, "strokeDash": [5, 3]},
+    }
+    tooltip = kit.tip(("step", "Step"), ("where", "Where"), ("detail", "What happens"), ("basis", "Basis"))
+    flow = " → ".join(b["step"] for b in boxes)
+    return kit.finish(
+        alt.layer(*draw(boxes, arrows, tall, styles, tooltip, notes)),
+        finding=finding,
+        subtitle=subtitle,
+        description=f"Schematic, not data: a {len(boxes)}-step loop. {flow} → back to step 1: {back}. {summary}",
+        height=tall,
+    )
+
+
+def _ring(steps: list[tuple[str, str, str]], back: str) -> tuple[list[dict], list[dict], list[dict], float]:
+    if kit.narrow():
+        half, cx = 38, 42
+        tall = height(max(len(lines(t, half)) for t, _, _ in steps))
+        tops = [8 + k * (tall + 30) for k in range(len(steps))]
+        slots = [(cx, top) for top in tops]
+    else:
+        half, cols = 22, (24, 76)
+        tall = height(max(len(lines(t, half)) for t, _, _ in steps))
+        tops = [8, 8 + tall + 70]
+        slots = [(cols[0], tops[0]), (cols[1], tops[0]), (cols[1], tops[1]), (cols[0], tops[1])]
+    boxes = [
+        box(f"{k + 1} · {text}", cx, top, half, tall, style=style, detail=detail)
+        for k, ((text, style, detail), (cx, top)) in enumerate(zip(steps, slots, strict=True))
+    ]
+    arrows = []
+    for a, b in zip(boxes, boxes[1:], strict=False):
+        if a["cx"] == b["cx"]:  # one above the other
+            down = b["y"] > a["y"]
+            start, end = (a["y2"] + 3, b["y"] - 3) if down else (a["y"] - 3, b["y2"] + 3)
+            arrows.append(arrow(a["cx"], start, a["cx"], end, style=b["style"]))
+        else:  # side by side
+            right = b["x"] > a["x"]
+            mid = (a["y"] + a["y2"]) / 2
+            arrows.append(
+                arrow(
+                    a["x2"] + 1 if right else a["x"] - 1,
+                    mid,
+                    b["x"] - 1 if right else b["x2"] + 1,
+                    mid,
+                    style=b["style"],
+                )
+            )
+    first, last = boxes[0], boxes[-1]
+    style = first["style"]
+    if kit.narrow():  # out of the last box's right side, up the margin, into the first box's right side
+        edge, lane = last["x2"] + 1, 95
+        y_last, y_first = (last["y"] + last["y2"]) / 2, (first["y"] + first["y2"]) / 2
+        arrows += [
+            {"x": edge, "x2": lane, "y": y_last, "y2": y_last, "hx": None, "hy": None, "shape": "", "style": style},
+            {"x": lane, "x2": lane, "y": y_last, "y2": y_first, "hx": None, "hy": None, "shape": "", "style": style},
+            arrow(lane, y_first, first["x2"] + 1, y_first, style=style),
+        ]
+        note = {
+            "x": lane - 2,
+            "y": (y_last + y_first) / 2,
+            "lines": [back],
+            "mark": {"angle": 270, "baseline": "bottom"},
+        }
+        bottom = last["y2"]
+    else:
+        arrows.append(arrow(last["cx"], last["y"] - 3, first["cx"], first["y2"] + 3, style=style))
+        gap = (first["y2"] + last["y"]) / 2
+        note = {
+            "x": first["cx"] + 2,
+            "y": gap,
+            "lines": lines(back, 22),
+            "mark": {"align": "left", "baseline": "middle"},
+        }
+        bottom = last["y2"]
+    return boxes, arrows, [note], bottom + 8
