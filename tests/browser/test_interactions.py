@@ -105,12 +105,12 @@ def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, 
     server, _ = real_site
     page, watch = open_page(server.url)
     hydrate_all(page)
-    figure = page.locator("#fig-eras-timeline")
+    figure = page.locator("#fig-eras-strip")  # the home page's lead visual
     text_before = figure.locator(".mw-chart__live svg").text_content()
     click_at(page, figure.locator(".mw-chart__live path[aria-label*='Model: C2C;']").first)  # the C2C era's bar
     page.wait_for_timeout(300)
     picked = page.evaluate(
-        "window.mwCharts.view('eras_timeline').then(v => v.data('era_pick_store').map(t => t.values[0]))"
+        "window.mwCharts.view('eras_strip').then(v => v.data('era_pick_store').map(t => t.values[0]))"
     )
     assert picked == ["c2c"]
     assert figure.locator(".mw-chart__live svg").text_content() != text_before  # its milestones are listed
