@@ -54,8 +54,9 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
         axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
     )
     y = alt.Y("period:N", title=None, sort=periods, scale=alt.Scale(paddingInner=0.3))
-    tooltip = kit.tip(("platform", "Platform"), ("label", "Share"), ("measure", "What was measured"),
-                      ("source", "Reported by"))  # fmt: skip
+    tooltip = kit.tip(
+        ("platform", "Platform"), ("label", "Share"), ("measure", "What was measured"), ("source", "Reported by")
+    )
     data = alt.Chart(alt.Data(values=rows))
     offset = alt.YOffset("platform:N", sort=names)
     bars = data.mark_bar().encode(

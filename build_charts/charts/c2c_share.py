@@ -76,8 +76,12 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     names = list(dict.fromkeys(r["platform"] for r in rows))
     colour = alt.Color("platform:N", scale=kit.colour(names, COMPANY), legend=None)
     shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(n, "diamond") for n in names]))
-    tooltip = kit.tip(("platform", "Marketplace"), ("label", "Share"), ("measure", "What was measured"),
-                      ("source", "Reported by (year)"))  # fmt: skip
+    tooltip = kit.tip(
+        ("platform", "Marketplace"),
+        ("label", "Share"),
+        ("measure", "What was measured"),
+        ("source", "Reported by (year)"),
+    )
     data = alt.Chart(alt.Data(values=rows))
     points = [
         data.transform_filter(f"datum.hollow == {str(hollow).lower()}")
