@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import textwrap
 
 import altair as alt
 
@@ -17,6 +18,7 @@ PLACE = {  # direct labels: where each sits against its mark (default: to its le
     "look back": {"baseline": "top", "dx": -5, "dy": 10},
     "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
 }
+TIP = [("platform", "platform"), ("label", "value_pct"), ("measure", "measure"), ("source", "source")]
 VENTURE = re.compile(r"joint venture from (\w+ \d{4})")  # the note that dates eBay's move into the Tom venture
 
 
@@ -42,6 +44,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
                 "share": r["value_pct"],
                 "hollow": published - int(key[0][:4]) >= LOOK_BACK,
                 "published": published,
+                "recalled": [f"in {key[0][:4]}, recalled", f"in {published}"],
                 "label": kit.value_text(r["value_pct"], unit, key[0].replace("-", " ")),
                 "measure": r["measure"],
                 "source": f"{origin.producer} ({published})",
@@ -63,9 +66,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
         "x:Q",
         title=None,
         scale=alt.Scale(domain=[first, final + 1], nice=False, zero=False),
-        axis=alt.Axis(
-            values=[y + 0.5 for y in range(first, final + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False
-        ),
+        axis=alt.Axis(values=[y + 0.5 for y in range(first, final + 1)], labelExpr="floor(datum.value)", grid=False),
     )
     y = alt.Y(
         "share:Q",
@@ -76,12 +77,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     names = list(dict.fromkeys(r["platform"] for r in rows))
     colour = alt.Color("platform:N", scale=kit.colour(names, COMPANY), legend=None)
     shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(n, "diamond") for n in names]))
-    tooltip = kit.tip(
-        ("platform", "Marketplace"),
-        ("label", "Share"),
-        ("measure", "What was measured"),
-        ("source", "Reported by (year)"),
-    )
+    tooltip = kit.tip(*[(field, ds.meta.columns[column].label) for field, column in TIP])
     data = alt.Chart(alt.Data(values=rows))
     points = [
         data.transform_filter(f"datum.hollow == {str(hollow).lower()}")
@@ -100,23 +96,14 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
         return max((r for r in rows if r["platform"] == platform and not r["hollow"]), key=lambda r: r["x"])
 
     retro = [r for r in rows if r["hollow"]]
-    moved_text = [f"{moved:%b %Y}:", "eBay moves its", "China site into", "a venture run by", "Tom Online"]
-    if not kit.narrow():
-        moved_text = [f"{moved:%b %Y}: eBay moves its China", "site into a venture run", "by Tom Online"]
-    venture = {"x": moved_x, "share": 55, "tag": moved_text}
+    moved_text = f"{moved:%b %Y}: eBay moves its China site into a venture run by Tom Online"
+    venture = {"x": moved_x, "share": 55, "tag": textwrap.wrap(moved_text, 17 if kit.narrow() else 31)}
     lead = {"x": lead_year + 0.5, "share": 100}
     labels = [
         *[tag(last(p), p, **PLACE.get(p, {"align": "right", "dx": -8})) for p in names],
-        *[
-            tag(
-                r,
-                [f"{r['platform']} {r['share']:g}%", f"in {int(r['x'])}, recalled", f"in {r['published']}"],
-                **PLACE["look back"],
-            )
-            for r in retro
-        ],
+        *[tag(r, [f"{r['platform']} {r['share']:g}%", *r["recalled"]], **PLACE["look back"]) for r in retro],
         tag(lead, f"{lead_year}: Taobao leads", **PLACE["lead"]),
-        tag(venture, moved_text, dx=5, baseline="top"),
+        tag(venture, venture["tag"], dx=5, baseline="top"),
         alt.Chart(alt.Data(values=[venture])).mark_rule(color=kit.ink("muted"), strokeDash=[4, 3]).encode(x=x),
     ]
     duel_text = "; ".join(f"{d['taobao']:g}% against {d['ebay']:g}%" for d in duels if int(d["x"]) == lead_year)
