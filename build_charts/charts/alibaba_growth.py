@@ -1,163 +1,112 @@
-"""Chart `alibaba_growth`: Alibaba China retail marketplaces, GMV and annual active consumers, 2013–2021."""
+"""Chart `alibaba_growth`: buyers and sales on Alibaba's China retail marketplaces, 2013–2021 (after the article)."""
 
 import datetime as dt
 
 import altair as alt
 
-from build_charts import formats, theme
+from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
-CONSUMERS = "Annual active consumers"
-GMV = "Gross merchandise volume"
-MARKETPLACES = "China retail marketplaces"
-SHOWN = {
-    MARKETPLACES: "Retail marketplaces",
-    "China consumers incl. other businesses": "Wider China count (adds other businesses)",
+CONSUMERS, GMV = "Annual active consumers", "Gross merchandise volume"
+METRIC = {"annual_active_consumers_m": (CONSUMERS, "million"), "gmv_rmb_bn": (GMV, "RMB billion")}
+MARKETPLACES = "China retail marketplaces"  # the basis joined into a line; the wider count is dashed
+SIDE = {  # where a point's label sits
+    "first": {"dx": 6, "dy": 12},
+    "last": {"dx": 8},
+    "end": {"align": "right", "dx": -8, "dy": -10},
+    "wider": {"align": "right", "dx": -6, "dy": -12},
 }
-MAX_GAP_DAYS = 366  # points further apart than a year are not joined
-
-
-def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
 
 
 def _period_text(row: dict) -> str:
     """'FY2016 (12 months to 31 Mar 2016)' or '12 months to 31 Dec 2019'."""
-    end = _date(row["period_end"])
+    end = dt.date.fromisoformat(row["period_end"])
     span = f"12 months to {end.day} {end:%b %Y}"
     return f"{row['period']} ({span})" if row["period"].startswith("FY") else span
 
 
 def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
     ds = alibaba_marketplaces
-    metric_of = {"annual_active_consumers_m": CONSUMERS, "gmv_rmb_bn": GMV}
-    unit_of = {CONSUMERS: "million", GMV: "RMB billion"}
     rows = []
-    for r in sorted(ds.rows, key=lambda r: (r["measure"], r["basis"], r["period_end"])):
-        metric = metric_of[r["measure"]]
-        period = _period_text(r)
+    for r in sorted(ds.rows, key=lambda r: r["period_end"]):
+        metric, unit = METRIC[r["measure"]]
         rows.append(
             {
                 "metric": metric,
                 "period_end": r["period_end"],
                 "value": r["value"],
                 "basis": r["basis"],
-                "basis_shown": SHOWN.get(r["basis"], r["basis"]),
-                "period_text": period,
-                "label": formats.with_period(formats.number(r["value"], unit_of[metric]), period),
+                "label": kit.value_text(r["value"], unit, _period_text(r)),
+                "short": formats.number(r["value"], unit),
                 "source": ds.origin(r).producer,
+                "tag": "",
+                "side": "last",
             }
         )
-
-    # Join points with a line only inside one measure and one basis, and only where they are at most a year apart.
-    segment, prev = 0, None
-    for row in rows:
-        key = (row["metric"], row["basis"])
-        if (
-            prev is None
-            or (prev["metric"], prev["basis"]) != key
-            or (_date(row["period_end"]) - _date(prev["period_end"])).days > MAX_GAP_DAYS
-        ):
-            segment += 1
-        row["segment"] = segment
-        prev = row
-    # the wider count gets a direct label at its last point
-    wider = [r for r in rows if r["basis"] != MARKETPLACES]
-    for r in rows:
-        r["end_label"] = ""
+    kit.segments(rows, key=lambda r: kit.day(r["period_end"]), series=lambda r: (r["metric"], r["basis"]), max_gap=366)
+    ends = {}  # metric -> (first, last) on the marketplace basis: the two points labelled
     for metric in (CONSUMERS, GMV):
-        last = [r for r in wider if r["metric"] == metric]
-        if last:
-            last[-1]["end_label"] = "wider count"
+        line = [r for r in rows if r["metric"] == metric and r["basis"] == MARKETPLACES]
+        ends[metric] = line[0], line[-1]
+        wider = [r for r in rows if r["metric"] == metric and r["basis"] != MARKETPLACES]
+        for r, side in zip(ends[metric], ("first", "last" if wider else "end"), strict=True):
+            r["tag"], r["side"] = r["short"].replace("RMB ", ""), side  # "end": above, where no wider line runs
+        if wider:
+            wider[-1]["tag"], wider[-1]["side"] = "wider count", "wider"
+    bases = [MARKETPLACES, *sorted({r["basis"] for r in rows} - {MARKETPLACES})]
+    start, stop = rows[0]["period_end"][:4], int(rows[-1]["period_end"][:4]) + 1
 
-    bases = [MARKETPLACES] + sorted({r["basis"] for r in rows} - {MARKETPLACES})
-    shown = [SHOWN.get(b, b) for b in bases]
     measure = alt.param(
         name="measure",
         value=CONSUMERS,
-        bind=alt.binding_radio(
-            options=[CONSUMERS, GMV], labels=[f"{CONSUMERS} (million)", f"{GMV} (RMB bn)"], name="Show "
-        ),
+        bind=alt.binding_radio(options=[CONSUMERS, GMV], labels=["Buyers (million)", "Sales (RMB bn)"], name="Show "),
     )
-    dates = sorted(r["period_end"] for r in rows)
     x = alt.X(
         "period_end:T",
         title=None,
-        scale=alt.Scale(domain=[f"{dates[0][:4]}-01-01", f"{int(dates[-1][:4]) + 1}-01-01"]),
-        axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True),
+        scale=alt.Scale(domain=[f"{start}-01-01", f"{stop}-07-01"]),
+        axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2 if kit.narrow() else 1}),
     )
     y = alt.Y(
         "value:Q",
         title=None,
         scale=alt.Scale(zero=True, nice=True),
-        axis=alt.Axis(labelExpr=f"measure == '{GMV}' ? 'RMB ' + datum.label + ' bn' : datum.label + ' m'", tickCount=5),
+        axis=alt.Axis(labelExpr=f"measure == '{GMV}' ? datum.label + ' bn' : datum.label + ' m'", tickCount=5),
     )
-    legend = alt.Legend(
-        title=None,
-        orient="top",
-        direction="vertical",
-        labelLimit=320,
-        symbolFillColor=theme.color("Alibaba"),
-        symbolStrokeColor=theme.color("Alibaba"),
-        symbolStrokeWidth=0,
-    )
-    shape = alt.Shape("basis_shown:N", scale=alt.Scale(domain=shown, range=["circle", "diamond"]), legend=legend)
     dash = alt.condition(f"datum.basis == '{MARKETPLACES}'", alt.value([1, 0]), alt.value([5, 3]))
-    tooltip = [
-        alt.Tooltip("label:N", title=None),
-        alt.Tooltip("metric:N", title="Measure"),
-        alt.Tooltip("basis:N", title="Basis"),
-        alt.Tooltip("source:N", title="Reported by"),
-    ]
+    tooltip = kit.tip(("label", "Value"), ("metric", "Measure"), ("basis", "Basis"), ("source", "Reported by"))
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.metric == measure")
-    lines = base.mark_line(color=theme.color("Alibaba")).encode(x=x, y=y, detail="segment:N", strokeDash=dash)
-    points = base.mark_point(color=theme.color("Alibaba"), filled=True, size=80, opacity=1).encode(
-        x=x, y=y, shape=shape, tooltip=tooltip
-    )
-    labels = (
-        base.transform_filter("datum.end_label != ''")
-        .mark_text(align="right", dx=-6, dy=-12, color=theme.TOKENS["muted"][0])
-        .encode(x=x, y=y, text="end_label:N")
-    )
-
-    # accessible text: both measures, first and last figures on the retail-marketplace basis
-    def span(metric: str, basis: str = MARKETPLACES) -> tuple[dict, dict]:
-        sel = [r for r in rows if r["metric"] == metric and r["basis"] == basis]
-        return sel[0], sel[-1]
-
-    g0, g1 = span(GMV)
-    c0, c1 = span(CONSUMERS)
-    w0, w1 = span(CONSUMERS, bases[-1])
-
-    def when(row: dict) -> str:
-        text = row["period_text"]
-        return text if text.startswith("FY") else f"the {text}"
-
-    description = (
-        f"Line and point chart of Alibaba's China retail marketplaces, with a switch between two measures. "
-        f"Gross merchandise volume rose from RMB {g0['value']:,.0f} billion in {when(g0)} to "
-        f"RMB {g1['value']:,.0f} billion in {when(g1)}, {g1['value'] / g0['value']:.1f} times as much. "
-        f"Annual active consumers rose from {c0['value']:,.0f} million in {when(c0)} to "
-        f"{c1['value']:,.0f} million in {when(c1)}. "
-        f"From {when(w0)} Alibaba also gave a wider China consumer count that adds its other businesses "
-        f"({w0['value']:,.0f} million, reaching {w1['value']:,.0f} million in {when(w1)}); "
-        f"it is drawn with diamonds and a dashed line and is not joined to the marketplace series. "
-        f"Periods with no sourced figure are left as gaps."
-    )
-    return (
-        alt.layer(lines, points, labels)
-        .add_params(measure)
-        .properties(
-            width=theme.WIDTH,
-            height=320,
-            title=alt.Title(
-                "Alibaba's marketplaces kept growing",
-                subtitle=[
-                    "China retail marketplaces (Taobao, Tmall)",
-                    "GMV: RMB billion, fiscal years to 31 March",
-                    "Consumers: million, 12 months to a quarter end",
-                ],
-            ),
-            description=description,
-        )
+    ink = theme.color("Alibaba")
+    layers = [
+        *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", f"{stop}-07-01"),
+        base.mark_line(color=ink).encode(x=x, y=y, detail="segment:N", strokeDash=dash),
+        base.mark_point(color=ink, filled=True, size=70, opacity=1).encode(
+            x=x,
+            y=y,
+            shape=alt.Shape("basis:N", legend=None, scale=alt.Scale(domain=bases, range=["circle", "diamond"])),
+            tooltip=tooltip,
+        ),
+        *[
+            kit.label_marks(base.transform_filter(f"datum.side == '{k}' && datum.tag"), x, y, **v)
+            for k, v in SIDE.items()
+        ],
+    ]
+    (c0, c1), (g0, g1) = ends[CONSUMERS], ends[GMV]
+    years = f"from {g0['period_end'][:4]} to {g1['period_end'][:4]}"
+    return kit.finish(
+        alt.layer(*layers).add_params(measure),
+        finding=f"After the article, buyers on Alibaba's China marketplaces grew {c1['value'] / c0['value']:.1f}-fold"
+        f" and sales {g1['value'] / g0['value']:.0f}-fold",
+        subtitle="Taobao and Tmall: annual active consumers (million, 12 months to each date) or gross merchandise"
+        " volume (RMB billion, fiscal years to 31 March), as Alibaba reported. Dashed diamonds: a wider count that"
+        " adds Alibaba's other businesses",
+        description=(
+            "Line chart of Alibaba's China retail marketplaces, with a switch between two measures; the years after "
+            f"the article are shaded. Gross merchandise volume rose {years}, from {g0['label']} to {g1['label']}. "
+            f"Annual active consumers rose from {c0['label']} to {c1['label']}. From "
+            f"{next(r for r in rows if r['basis'] != MARKETPLACES)['period_end'][:4]} Alibaba also gave a wider "
+            "count that adds its other businesses, drawn dashed and not joined to the marketplace line. Periods with "
+            "no sourced figure are left as gaps."
+        ),
+        height=300,
     )

@@ -1,158 +1,129 @@
-"""Chart `c2c_share`: Taobao vs eBay EachNet (and others) in China's C2C market, 2005–2008, one row per measure."""
+"""Chart `c2c_share`: the swing of China's C2C market from eBay EachNet to Taobao, 2003–2008, one mark per survey."""
+
+import datetime as dt
+import re
+import textwrap
 
 import altair as alt
 
-from build_charts import formats, interact, theme
+from build_charts import kit
 from build_charts.data import Dataset
 
-# Short names for each survey or report; the full definition stays in the tooltip.
-SHORT = {
-    ("2005", "cnnic_2005_chinadaily"): "CNNIC, 3 cities: traders and trade frequency",
-    ("2005", "intelliconsulting_2006_chinadaily"): "CNNIC, 3 cities: traders and trade frequency",
-    ("2006", "intelliconsulting_2006_chinadaily"): "IntelliConsulting, 5 cities (per China Daily)",
-    ("2006", "intelliconsulting_2006_chinaknowledge"): "same survey, per China Knowledge",
-    ("2007", "ou_davison_2009"): "Ou & Davison; who measured it is not named",
-    ("2007", "iresearch_2007_scitepress"): "iResearch: C2C transaction value",
-    ("2008-H1", "cnnic_2008h1_chinatechnews"): "CNNIC: % of shoppers who bought there",
-    ("2008", "iresearch_2008_chinaorg"): "iResearch/Taobao: basis not stated",
-}
 COMPANY = {"Taobao": "Alibaba", "eBay EachNet": "eBay", "Paipai": "Tencent"}  # others: neutral grey
-SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]
-
-LABEL_H, LANE_H, GAP = 20, 17, 10  # px: row label line, one platform lane, space between rows
-
-
-def _period(p: str) -> str:
-    return p.replace("-H1", " H1").replace("-H2", " H2")
+SHAPES = {"Taobao": "circle", "eBay EachNet": "square", "Paipai": "triangle-up"}
+LOOK_BACK = 5  # years: a share first published this long after its period is a recollection, drawn hollow
+NUDGE = {"Paipai": 0.05, "1pai (Yahoo/Sina)": -0.05}  # years: the two smallest shares sit side by side
+PLACE = {  # direct labels: where each sits against its mark (default: to its left)
+    "Taobao": {"align": "center", "dx": 0, "dy": -13},
+    "look back": {"baseline": "top", "dx": -5, "dy": 10},
+    "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
+}
+TIP = [("platform", "platform"), ("label", "value_pct"), ("measure", "measure"), ("source", "source")]
+VENTURE = re.compile(r"joint venture from (\w+ \d{4})")  # the note that dates eBay's move into the Tom venture
 
 
 def build(c2c_share: Dataset) -> alt.LayerChart:
     ds = c2c_share
-    unit = ds.meta.columns["value_pct"].unit
-    text, muted = theme.TOKENS["text"][0], theme.TOKENS["muted"][0]
-
-    platforms = list(dict.fromkeys(r["platform"] for r in ds.rows))
-    groups: dict[tuple[str, str], list[dict]] = {}
+    unit, step = ds.meta.columns["value_pct"].unit, 0.26 if kit.narrow() else 0.22
+    # one slot per survey (period and basis) inside its year, a half-year before its full year
+    surveys = list(dict.fromkeys((r["period"], r["measure"].split(" (")[0]) for r in ds.rows))
+    surveys.sort(key=lambda s: (s[0][:4], len(s[0]) == 4))
+    x_of = {}
+    for year in dict.fromkeys(p[:4] for p, _ in surveys):
+        mine = [s for s in surveys if s[0][:4] == year]
+        x_of |= {s: int(year) + 0.5 + (i - (len(mine) - 1) / 2) * step for i, s in enumerate(mine)}
+    rows = []
     for r in ds.rows:
-        short = SHORT.get((r["period"], r["source"]), r["measure"][:48] + "…")
-        groups.setdefault((r["period"], short), []).append(r)
-    # chronological; a half-year comes before the full-year figure of the same year; ties keep the file's order
-    order = sorted(groups, key=lambda k: (k[0][:4], 1 if k[0] == k[0][:4] else 0))
-
-    rows, labels, y = [], [], 0
-    for key in order:
-        period, short = key
-        items = sorted(groups[key], key=lambda r: platforms.index(r["platform"]))
-        labels.append({"y": y + LABEL_H - 6, "text": f"{_period(period)} · {short}"})
-        y += LABEL_H
-        for r in items:
-            rows.append(
-                {
-                    "platform": r["platform"],
-                    "value": r["value_pct"],
-                    "y": y + LANE_H / 2,
-                    "value_text": formats.number(r["value_pct"], unit),
-                    "label": formats.with_period(formats.number(r["value_pct"], unit), _period(r["period"])),
-                    "measure": r["measure"],
-                    "source": ds.origin(r).producer,
-                }
-            )
-            y += LANE_H
-        y += GAP
-    height = y
-
-    toggle = interact.legend_toggle("platform", name="platform_toggle")
-    colour = alt.Color(
-        "platform:N",
-        title=None,
-        scale=alt.Scale(domain=platforms, range=[theme.color(COMPANY.get(p, "Other")) for p in platforms]),
-        legend=alt.Legend(symbolType="circle", columns=2),
-    )
-    shape = alt.Shape("platform:N", scale=alt.Scale(domain=platforms, range=SHAPES[: len(platforms)]), legend=None)
-    x = alt.X(
-        "value:Q",
-        title="Share, % (each row measures something different)",
-        scale=alt.Scale(domain=[0, 100], nice=False),
-        axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'", grid=True),
-    )
-    y_enc = alt.Y("y:Q", scale=alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False), axis=None)
-    tooltip = [
-        alt.Tooltip("platform:N", title="Platform"),
-        alt.Tooltip("label:N", title="Share"),
-        alt.Tooltip("measure:N", title="Measure"),
-        alt.Tooltip("source:N", title="Reported by"),
+        key, origin = (r["period"], r["measure"].split(" (")[0]), ds.origin(r)
+        published = int(str(origin.date_published)[:4])
+        rows.append(
+            {
+                "platform": r["platform"],
+                "survey": surveys.index(key),
+                "x": x_of[key] + NUDGE.get(r["platform"], 0),
+                "share": r["value_pct"],
+                "hollow": published - int(key[0][:4]) >= LOOK_BACK,
+                "published": published,
+                "recalled": [f"in {key[0][:4]}, recalled", f"in {published}"],
+                "label": kit.value_text(r["value_pct"], unit, key[0].replace("-", " ")),
+                "measure": r["measure"],
+                "source": f"{origin.producer} ({published})",
+            }
+        )
+    duels = [
+        {"x": t["x"], "taobao": t["share"], "ebay": e["share"]}
+        for t in rows
+        for e in rows
+        if (t["platform"], e["platform"]) == ("Taobao", "eBay EachNet") and t["survey"] == e["survey"]
     ]
+    lead_year = int(min(d["x"] for d in duels if d["taobao"] > d["ebay"]))
+    assert all(d["taobao"] > d["ebay"] for d in duels if d["x"] >= lead_year), "Taobao lost the lead again"
+    moved = dt.datetime.strptime(next(m[1] for n in ds.meta.notes if (m := VENTURE.search(n))), "%B %Y")
+    moved_x = moved.year + (moved.month - 0.5) / 12
+    first, final = int(surveys[0][0][:4]), int(surveys[-1][0][:4])
 
-    data = alt.Data(values=rows)
-    points = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=80, opacity=1)
-        .encode(
-            x=x,
-            y=y_enc,
-            color=colour,
-            shape=shape,
-            opacity=interact.shown(toggle),
-            tooltip=tooltip,
-        )
-        .add_params(toggle)
+    x = alt.X(
+        "x:Q",
+        title=None,
+        scale=alt.Scale(domain=[first, final + 1], nice=False, zero=False),
+        axis=alt.Axis(values=[y + 0.5 for y in range(first, final + 1)], labelExpr="floor(datum.value)", grid=False),
     )
-    values = (
-        alt.Chart(data)
-        .mark_text(align="left", baseline="middle", dx=8, fontSize=11, color=text)
-        .encode(
-            x=x,
-            y=y_enc,
-            text="value_text:N",
-            opacity=interact.shown(toggle),
-            tooltip=tooltip,
-        )
+    y = alt.Y(
+        "share:Q",
+        title=None,
+        scale=alt.Scale(domain=[0, 100], nice=False),
+        axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
     )
-    row_labels = (
-        alt.Chart(alt.Data(values=labels))
-        .mark_text(align="left", baseline="alphabetic", color=muted, fontSize=12)
-        .encode(
-            x=alt.value(0),
-            y=alt.Y("y:Q", scale=alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False), axis=None),
-            text="text:N",
-        )
-    )
+    names = list(dict.fromkeys(r["platform"] for r in rows))
+    colour = alt.Color("platform:N", scale=kit.colour(names, COMPANY), legend=None)
+    shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(n, "diamond") for n in names]))
+    tooltip = kit.tip(*[(field, ds.meta.columns[column].label) for field, column in TIP])
+    data = alt.Chart(alt.Data(values=rows))
+    points = [
+        data.transform_filter(f"datum.hollow == {str(hollow).lower()}")
+        .mark_point(filled=not hollow, size=70, opacity=1, strokeWidth=2)
+        .encode(x=x, y=y, color=colour, shape=shape.legend(None), tooltip=tooltip)
+        for hollow in (False, True)
+    ]
+    gaps = alt.Chart(alt.Data(values=duels)).mark_rule(color=kit.ink("domain"), strokeWidth=1.5)
+    gaps = gaps.encode(x=x, y="ebay:Q", y2="taobao:Q")
 
-    # Accessible text, with its facts taken from the rows.
-    def share(platform: str, period: str) -> list[float]:
-        return [r["value_pct"] for r in ds.rows if r["platform"] == platform and r["period"] == period]
+    # direct labels: each marketplace once, the look-back figure, the lead and eBay's exit (a dashed rule)
+    def tag(row: dict, text, **style) -> alt.LayerChart:
+        return kit.label_marks(alt.Chart(alt.Data(values=[row | {"tag": text}])), x, y, **style)
 
-    both = sorted(
-        {r["period"] for r in ds.rows if r["platform"] != "Taobao"}
-        & {r["period"] for r in ds.rows if r["platform"] == "Taobao"}
-    )
-    first, last = both[0], both[-1]
-    t_first, t_last = share("Taobao", first), share("Taobao", last)
-    e_first, e_last = share("eBay EachNet", first), share("eBay EachNet", last)
-    later = [r["value_pct"] for r in ds.rows if r["platform"] == "Taobao" and r["period"] > last]
-    fmt = lambda v: formats.number(v, unit)  # noqa: E731
-    description = (
-        "Dot chart of shares of China's C2C (later, all online) shopping market from "
-        f"{len({r['source'] for r in ds.rows})} published sources, "
-        f"{_period(order[0][0])} to {_period(order[-1][0])}, "
-        "one row per survey because each measures something different. "
-        f"Taobao's share went from {' or '.join(map(fmt, t_first))} in {first} to "
-        f"{' or '.join(map(fmt, t_last))} in {last}{' (two reports of the same survey)' if len(t_last) > 1 else ''}, "
-        "while eBay EachNet's fell "
-        f"from {' or '.join(map(fmt, e_first))} to {' or '.join(map(fmt, e_last))}. "
-        f"Later figures, on different bases, put Taobao between {fmt(min(later))} and {fmt(max(later))}."
-    )
+    def last(platform: str) -> dict:
+        return max((r for r in rows if r["platform"] == platform and not r["hollow"]), key=lambda r: r["x"])
 
-    return alt.layer(row_labels, points, values).properties(
-        width=theme.WIDTH,
-        height=height,
-        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        title=alt.Title(
-            "Taobao pulls away from eBay EachNet",
-            subtitle=[
-                "Share (%), by survey, 2005–2008. Rows measure different",
-                "things (C2C, later all online shopping) and are not joined.",
-            ],
+    retro = [r for r in rows if r["hollow"]]
+    moved_text = f"{moved:%b %Y}: eBay moves its China site into a venture run by Tom Online"
+    venture = {"x": moved_x, "share": 55, "tag": textwrap.wrap(moved_text, 17 if kit.narrow() else 31)}
+    lead = {"x": lead_year + 0.5, "share": 100}
+    labels = [
+        *[tag(last(p), p, **PLACE.get(p, {"align": "right", "dx": -8})) for p in names],
+        *[tag(r, [f"{r['platform']} {r['share']:g}%", *r["recalled"]], **PLACE["look back"]) for r in retro],
+        tag(lead, f"{lead_year}: Taobao leads", **PLACE["lead"]),
+        tag(venture, venture["tag"], dx=5, baseline="top"),
+        alt.Chart(alt.Data(values=[venture])).mark_rule(color=kit.ink("muted"), strokeDash=[4, 3]).encode(x=x),
+    ]
+    duel_text = "; ".join(f"{d['taobao']:g}% against {d['ebay']:g}%" for d in duels if int(d["x"]) == lead_year)
+    taobao_later = [r["share"] for r in rows if r["platform"] == "Taobao" and r["x"] > moved_x]
+    return kit.finish(
+        alt.layer(gaps, *points, *labels),
+        finding=f"Taobao took China's C2C market from eBay EachNet in {moved.year - first} years",
+        subtitle=f"Share of China's C2C market, %, from {len(surveys)} surveys and reports, each on its own basis,"
+        " so marks are not joined. A line links rivals in one survey; hollow: recalled years later",
+        description=(
+            f"Dot chart of shares of China's consumer-to-consumer market, {first} to {final}, from {len(surveys)} "
+            "surveys and reports that each measure on their own basis, so they are not joined. "
+            + "".join(
+                f"A figure published in {r['published']} puts {r['platform']} at {r['share']:g}% in {int(r['x'])}. "
+                for r in retro
+            )
+            + f"By {lead_year} Taobao was ahead of eBay EachNet in every survey that measured both ({duel_text}). "
+            f"In {moved:%B %Y} eBay moved its China site into a venture run by Tom Online. Later figures, on "
+            f"differing bases, put Taobao between {min(taobao_later):g}% and {max(taobao_later):g}%; none gives "
+            f"eBay a share after {int(last('eBay EachNet')['x'])}."
         ),
-        description=description,
+        height=320,
     )

@@ -1,142 +1,122 @@
-"""Chart `taobao_sellers`: differing counts of sellers, stores and shop workers around Taobao, 2009–2014."""
+"""Chart `taobao_sellers`: counts of Taobao's sellers and shops, 2008–2014, against the article's 9 million."""
 
 import calendar
+import re
 
 import altair as alt
 
-from build_charts import formats, interact, theme
+from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
-# Short names for what each row counts; the full definition stays in the tooltip.
+# What each row counts, in a few words (source, first word of the measure); the full definition is in the tooltip.
 SHORT = {
-    ("jingdaily_2009", "people"): "jobs from Taobao stores (Taobao's claim)",
-    ("chinafrica_2011", "registered"): "registered businesses, Tmall only",
-    ("mofcom_2013_peoplesdaily", "people"): "people in online shops, all platforms",
-    ("alibaba_f1_scale_copy", "active"): "active sellers, 3 Alibaba sites (year)",
-    ("alibaba_f1_scale_copy", "paying"): "paying sellers, retail + wholesale",
-    ("ciw_2014_alibaba", "active"): "active sellers, 3 Alibaba sites (12 mo.)",
+    ("xinhua_2008_taobao", "active"): "active shops on Taobao",
+    ("jingdaily_2009", "people"): "jobs created by Taobao shops",
+    ("scmp_2011_taobao", "online"): "online stores on Taobao",
+    ("chinafrica_2011", "registered"): "registered Tmall businesses",
+    ("peoplesdaily_2012_trillion", "vendors"): "vendors on Taobao and Tmall",
+    ("mofcom_2013_peoplesdaily", "people"): "online-shop workers, all sites",
+    ("alibaba_f1_scale_copy", "active"): "active sellers, 3 Alibaba sites",
+    ("alibaba_f1_scale_copy", "paying"): "paying sellers, incl. wholesale",
+    ("ciw_2014_alibaba", "active"): "active sellers, 3 Alibaba sites",
+    ("businessinsider_2014", "independent"): "sellers listing on Taobao",
+    ("alibaba_f1a2_2014", "active"): "active sellers on Taobao alone",
 }
-SCOPES = ["Alibaba's marketplaces", "All platforms in China"]
-SCOPE_COLOUR = {SCOPES[0]: theme.color("Alibaba"), SCOPES[1]: theme.color("China")}
-
-LABEL_H, BAR_H, GAP = 18, 16, 12  # px: label line, bar, space between rows
+KINDS = {"Sellers, shops or businesses": theme.color("Alibaba"), "People, not businesses": theme.color("China")}
+CLAIM = re.compile(r"more than (\d+) million businesses")  # the article's figure, as the notes quote it
+HEAD, BAR, GAP, LANE = 16, 14, 8, 20  # px: heading line, bar, space between rows, lane for a label
 
 
 def _period(p: str) -> str:
-    if len(p) == 7:  # YYYY-MM
-        return f"{calendar.month_abbr[int(p[5:])]} {p[:4]}"
-    return p
-
-
-def _digits(v: float) -> int:
-    """As many decimals as the source gave (1.06 stays 1.06, not 1.1)."""
-    text = f"{v:g}"
-    return len(text.split(".")[1]) if "." in text else 0
+    return f"{calendar.month_abbr[int(p[5:])]} {p[:4]}" if len(p) == 7 else p
 
 
 def build(taobao_sellers: Dataset) -> alt.LayerChart:
     ds = taobao_sellers
     unit = ds.meta.columns["value_m"].unit
-    text, muted = theme.TOKENS["text"][0], theme.TOKENS["muted"][0]
-
-    rows, y = [], 0
-    for i, r in enumerate(sorted(ds.rows, key=lambda r: r["period"])):
-        first_word = r["measure"].split()[0].lower()
-        short = SHORT.get((r["source"], first_word), r["measure"][:52] + "…")
-        scope = SCOPES[1] if "all platforms" in r["measure"].lower() else SCOPES[0]
-        value_text = formats.number(r["value_m"], unit, digits=_digits(r["value_m"]))
+    claim = int(next(m[1] for n in ds.meta.notes if (m := CLAIM.search(n))))
+    rows, y, band = [], LANE, None
+    for r in sorted(ds.rows, key=lambda r: r["period"]):
+        after = int(r["period"][:4]) > kit.ARTICLE_YEAR
+        if after and band is None:
+            band, y = y, y + LANE  # the rows after the article sit in a shaded band with its own label lane
+        word = r["measure"].split()[0].lower()
+        value = formats.number(r["value_m"], unit)
         rows.append(
             {
-                "row": i,
                 "value": r["value_m"],
-                "scope": scope,
-                "label_y": y + LABEL_H - 5,
-                "y": y + LABEL_H,
-                "y2": y + LABEL_H + BAR_H,
-                "mid": y + LABEL_H + BAR_H / 2,
-                "heading": f"{_period(r['period'])} · {short}",
-                "value_text": value_text,
-                "label": formats.with_period(value_text, _period(r["period"])),
+                "kind": list(KINDS)[word == "people"],
+                "year": int(r["period"][:4]),
+                "short": SHORT[(r["source"], word)],
+                "top": y + HEAD,
+                "bottom": y + HEAD + BAR,
+                "head_y": y + HEAD - 4,
+                "tag": f"{_period(r['period'])} · {value} {SHORT[(r['source'], word)]}",
+                "label": formats.with_period(value, _period(r["period"])),
                 "measure": r["measure"],
                 "source": ds.origin(r).producer,
             }
         )
-        y += LABEL_H + BAR_H + GAP
-    height = y - GAP + 4
-    top = max(r["value_m"] for r in ds.rows)
+        y += HEAD + BAR + GAP
+    height = y - GAP + 2
+    top = max(r["value"] for r in rows)
 
-    toggle = interact.legend_toggle("scope", name="scope_toggle")
+    x_scale = alt.Scale(domain=[0, top * 1.08], nice=False)
+    x = alt.X("value:Q", title=None, scale=x_scale, axis=alt.Axis(tickCount=5))
     y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
-    x = alt.X(
-        "value:Q",
-        title="Millions: see each row for what is counted",
-        scale=alt.Scale(domain=[0, top * 1.18], nice=False),
-        axis=alt.Axis(tickCount=5, grid=True),
-    )
-    tooltip = [
-        alt.Tooltip("label:N", title="Count"),
-        alt.Tooltip("measure:N", title="What is counted"),
-        alt.Tooltip("scope:N", title="Scope"),
-        alt.Tooltip("source:N", title="Reported by"),
-    ]
-    data = alt.Data(values=rows)
-    bars = (
-        alt.Chart(data)
-        .mark_rect(cornerRadiusTopRight=2, cornerRadiusBottomRight=2)
-        .encode(
-            x=x,
-            x2=alt.datum(0),
-            y=alt.Y("y:Q", scale=y_scale, axis=None),
-            y2="y2:Q",
-            color=alt.Color(
-                "scope:N",
-                title=None,
-                scale=alt.Scale(domain=SCOPES, range=[SCOPE_COLOUR[s] for s in SCOPES]),
-                legend=alt.Legend(symbolType="square", columns=1),
-            ),
-            opacity=interact.shown(toggle),
-            tooltip=tooltip,
-        )
-        .add_params(toggle)
-    )
-    values = (
-        alt.Chart(data)
-        .mark_text(align="left", baseline="middle", dx=5, fontWeight=600, color=text)
-        .encode(
-            x=x,
-            y=alt.Y("mid:Q", scale=y_scale, axis=None),
-            text="value_text:N",
-            opacity=interact.shown(toggle),
-            tooltip=tooltip,
-        )
-    )
-    headings = (
-        alt.Chart(data)
-        .mark_text(align="left", baseline="alphabetic", color=muted)
-        .encode(x=alt.value(0), y=alt.Y("label_y:Q", scale=y_scale, axis=None), text="heading:N", tooltip=tooltip)
-    )
 
-    # Accessible text, with its facts taken from the rows.
-    ordered = sorted(rows, key=lambda r: -r["value"])
-    listing = "; ".join(f"{r['heading'].replace(' · ', ': ')}, {r['value_text']}" for r in rows)
-    largest, smallest = ordered[0], ordered[-1]
-    description = (
-        f"Bar chart of {len(rows)} counts around Taobao from {_period(min(r['period'] for r in ds.rows))} to "
-        f"{_period(max(r['period'] for r in ds.rows))}. They count different things, so they are not a trend: "
-        f"{listing}. The largest, {largest['value_text']}, is {largest['heading'].split(' · ', 1)[1]} "
-        f"({largest['scope']}); the smallest, {smallest['value_text']}, is {smallest['heading'].split(' · ', 1)[1]}."
-    )
+    def ypx(field: str) -> alt.Y:  # rows are laid out in pixels from the top
+        return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
-    return alt.layer(bars, values, headings).properties(
-        width=theme.WIDTH,
-        height=height,
-        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        title=alt.Title(
-            "Counting Taobao's sellers",
-            subtitle=[
-                "Millions; each bar counts something different",
-                "(people, businesses, active or paying sellers).",
-            ],
+    tooltip = kit.tip(("label", "Count"), ("measure", "What is counted"), ("source", "Reported by"))
+    data = alt.Chart(alt.Data(values=rows))
+    bars = data.mark_rect(cornerRadiusEnd=2).encode(
+        x=x,
+        x2=alt.datum(0),
+        y=ypx("top"),
+        y2="bottom:Q",
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=list(KINDS), range=list(KINDS.values())),
+            legend=alt.Legend(orient="top", direction="vertical" if kit.narrow() else "horizontal"),
         ),
-        description=description,
+        tooltip=tooltip,
+    )
+    heads = kit.label_marks(data, alt.value(0), ypx("head_y"), dx=0, baseline="alphabetic")
+    # the article's figure as a dashed line down the chart, and the rows after the article in a labelled band
+    text = f"Article: “more than {claim} million businesses”"
+    said = alt.Chart(alt.Data(values=[{"claim": claim, "y": 4, "y2": height, "tag": text}]))
+    claim_x = alt.X("claim:Q", scale=x_scale, title=None)
+    shade = alt.Chart(alt.Data(values=[{"y": band or height, "y2": height, "tag": kit.AFTER_LABEL if band else ""}]))
+    layers = [
+        shade.mark_rect(color=kit.ink("grid"), opacity=0.3).encode(
+            x=alt.value(0), x2=alt.value("width"), y=ypx("y"), y2="y2:Q"
+        ),
+        kit.label_marks(
+            shade, alt.value(4), ypx("y"), dx=0, dy=4, baseline="top", color=kit.ink("muted"), fontStyle="italic"
+        ),
+        bars,
+        said.mark_rule(color=kit.ink("text"), strokeDash=[4, 3]).encode(x=claim_x, y=ypx("y"), y2="y2:Q"),
+        heads,
+        kit.label_marks(said, claim_x, ypx("y"), align="right", dx=-4, baseline="top"),
+    ]
+    near = max(
+        (r for r in rows if r["year"] == kit.ARTICLE_YEAR and r["kind"] == list(KINDS)[0]), key=lambda r: r["value"]
+    )
+    above = [r["tag"].split(" · ")[1] for r in rows if r["value"] > claim]
+    return kit.finish(
+        alt.layer(*layers),
+        finding=f"Alibaba counted {near['value']:g} million {near['short'].split(',')[0]} in {near['year']}, fewer"
+        f" than the article's {claim} million businesses",
+        subtitle="Counts of sellers, shops and online-shop workers, millions, as stated by Alibaba, the Ministry of"
+        " Commerce and the press; each bar counts something different. Dashed: the article's figure",
+        description=(
+            f"Bar chart of {len(rows)} counts around Taobao, each of something different, set against the article's "
+            f"'more than {claim} million businesses': "
+            + "; ".join(r["tag"].replace(" · ", ": ", 1) for r in rows)
+            + f". Counts above {claim} million: {', '.join(above) or 'none'}. The rows after {kit.ARTICLE_YEAR} are"
+            " shaded as after the article."
+        ),
+        height=height,
     )
