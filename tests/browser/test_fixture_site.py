@@ -22,7 +22,7 @@ def test_chart_hydrates_under_the_csp_header(demo_site, open_page):
     assert not [u for u in watch.requests if "vega" in u]  # looking is not engaging: no runtime yet
     page.locator("figure.mw-chart").hover()  # pointing at the chart brings it to life
     live(page)
-    assert page.locator(".mw-chart__view > svg").count() == 0  # the static SVG gave way to the live view
+    assert page.locator(".mw-chart__view > svg:visible").count() == 0  # the static SVG gave way to the live view
     assert page.evaluate("window.mwCharts.live.size") == 1
     assert watch.errors == [] and watch.foreign == []
     assert any(u.endswith("vega.min.js") for u in watch.requests)

@@ -304,9 +304,9 @@
     var box = figure.querySelector(".mw-chart__view");
     return fit(view, figure).then(function () {
       if (!ctx.current(figure)) { view.finalize(); ctx.live.delete(view); return view; }
-      var still = box.querySelector("svg[aria-hidden]");
       box.appendChild(holder);
-      if (still) still.remove();
+      // the build's drawings stay in the page, hidden (site.css): print shows them, not the live state
+      box.classList.add("mw-chart__view--live");
       legendButtons(view, spec, controls);
       if (controls.childNodes.length) box.parentNode.insertBefore(controls, box.nextSibling);
       var svg = holder.querySelector("svg");
