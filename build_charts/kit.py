@@ -67,37 +67,26 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     )
 
 
-def after_article(x_field: str, x_type: str, start, end=None) -> list:
-    """The article's date as a rule and everything after it as a shaded, labelled band.
+def after_article(x_field: str, x_type: str, start, end) -> list:
+    """The article's date as a dashed rule, labelled, and everything after it as a shaded, labelled band.
 
-    On a temporal or quantitative axis, `start` is where 'after' begins (for example '2014-01-01', or 2013.5
-    on a year axis) and `end` where the axis ends. On an ordinal axis, `start` is the list of categories
-    after the article (each band is shaded whole). Returns layers to put *under* the data marks.
+    `start` is where 'after' begins and `end` where the axis ends: dates on a temporal axis (for example
+    '2014-01-01'), numbers on a quantitative one (2013.5 on a year axis), the first and last categories
+    after the article on an ordinal one (the band then runs from the first one's edge to the last one's).
+    Returns layers to put *under* the data marks.
     """
-    x = alt.X(f"{x_field}:{x_type}")
-    if x_type == "O":
-        after = [{x_field: v} for v in start]
-        band = alt.Data(values=[after[0] | {"label": AFTER_LABEL + " →"}])
-        shade = alt.Chart(alt.Data(values=after)).mark_rect(color=ink("grid"), opacity=0.3).encode(x=x)
-        edge = alt.X(f"{x_field}:O", bandPosition=0)  # the rule and label sit at the first band's left edge
-        rule = alt.Chart(band).mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=edge)
-    else:
-        band = alt.Data(values=[{x_field: start, "x2": end, "label": AFTER_LABEL + " →"}])
-        shade = alt.Chart(band).mark_rect(color=ink("grid"), opacity=0.3).encode(x=x, x2="x2")
-        edge = x
-        rule = alt.Chart(band).mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=edge)
-    label = (
-        alt.Chart(band)
-        .mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color=ink("muted"), fontStyle="italic")
-        .encode(
-            x=alt.X(x_field, type={"O": "ordinal", "T": "temporal", "Q": "quantitative"}[x_type], bandPosition=0)
-            if x_type == "O"
-            else x,
-            y=alt.value(0),
-            text="label:N",
-        )
-    )
-    return [shade, rule, label]
+    band = alt.Data(values=[{x_field: start, "x2": end, "after": AFTER_LABEL + " →", "article": ARTICLE_LABEL}])
+    ordinal = x_type == "O"
+    x = alt.X(f"{x_field}:{x_type}", title=None, **({"bandPosition": 0} if ordinal else {}))
+    x2 = alt.X2("x2", title=None, **({"bandPosition": 1} if ordinal else {}))
+    base = alt.Chart(band)
+    text = {"baseline": "top", "dy": 2, "fontSize": 11, "color": ink("muted"), "fontStyle": "italic"}
+    return [
+        base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
+        base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
+        base.mark_text(align="left", dx=4, **text).encode(x=x, y=alt.value(0), text="after:N"),
+        base.mark_text(align="right", dx=-4, **text).encode(x=x, y=alt.value(0), text="article:N"),
+    ]
 
 
 def tip(*fields: tuple[str, str]) -> list[alt.Tooltip]:

@@ -8,7 +8,7 @@ from build_charts import eras as era_parts
 from build_charts import kit
 from build_charts.data import Dataset
 
-LANE, AXIS = 15, 60  # px: one lane of labels, and the time line's height from the top
+LANE, AXIS = 15, 74  # px: one lane of labels, and the time line's height from the top (below the article's label)
 CHAR = 6.2  # px: a generous width of one 11 px character, to keep the labels in a lane apart
 
 
@@ -21,8 +21,12 @@ def build(eras: Dataset) -> alt.LayerChart:
         text = f"{r['label']} {r['status'].split(',')[0]}, {r['start_year']}" if r["status"] else None
         text = text or f"{r['label']} {r['start_year']}"
         stem, width = to_px(r["start_year"] + 0.5), CHAR * len(text) + 6
+        # a label that would run into the "after the article" band ends at its stem instead
+        flip = mine and stem + width > to_px(kit.ARTICLE_YEAR + 1)
         if before:  # a flag: Alibaba's up from the line, left-aligned; other firms' down, right-aligned
-            side, span = (-1, (stem, stem + width)) if mine else (1, (stem - width, stem))
+            side, span = (
+                (-1, (stem - width, stem) if flip else (stem, stem + width)) if mine else (1, (stem - width, stem))
+            )
             lane = next(
                 k for k in (1, 2, 3) if all(t[:2] != (side, k) or t[3] < span[0] or t[2] > span[1] for t in taken)
             )
@@ -39,6 +43,7 @@ def build(eras: Dataset) -> alt.LayerChart:
                 "y2": y2,
                 "text": text,
                 "mine": mine,
+                "flip": flip,
                 "dash": era_parts.LOOKS[r["look"]][1],
             }
         )
@@ -61,7 +66,8 @@ def build(eras: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y, y2="y2:Q", color=colour, strokeDash=alt.StrokeDash("dash:N", scale=None, legend=None))
     )
     kinds = {  # which labels, how they are anchored and which side of their y they sit
-        "!datum.after_article && datum.mine": ("left", "bottom", 3),
+        "!datum.after_article && datum.mine && !datum.flip": ("left", "bottom", 3),
+        "!datum.after_article && datum.mine && datum.flip": ("right", "bottom", -3),
         "!datum.after_article && !datum.mine": ("right", "top", -3),
         "datum.after_article": ("left", "bottom", 0),
     }
@@ -84,11 +90,6 @@ def build(eras: Dataset) -> alt.LayerChart:
     return kit.finish(
         alt.layer(
             *(layer.encode(x=x) for layer in kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, last)),
-            alt.Chart(alt.Data(values=[{"x": kit.ARTICLE_YEAR + 1, "text": kit.ARTICLE_LABEL}]))
-            .mark_text(
-                align="right", baseline="top", dx=-4, dy=2, fontSize=11, fontStyle="italic", color=kit.ink("muted")
-            )
-            .encode(x=x, y=alt.value(0), text="text:N"),
             line.mark_rule(color=kit.ink("domain"), strokeWidth=1.5).encode(x=x, x2="x2:Q", y=y),
             stems,
             dots[0].add_params(era_parts.pick()),

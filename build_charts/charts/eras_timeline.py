@@ -72,8 +72,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
         .encode(x=x, x2="x2:Q", y=y, y2="y2:Q", color=colour, stroke=colour, opacity=DIM, tooltip=era_parts.TIP)
         for look, (fill, dash) in era_parts.LOOKS.items()
     ]
-    notes = [{"x": kit.ARTICLE_YEAR + 1, "y": 2, "text": kit.ARTICLE_LABEL, "align": "right"}]
-    notes += [{"x": 1998, "y": bottom + 6, "text": HINT, "align": "left"}]
+    notes = [{"x": 1998, "y": bottom + 6, "text": HINT, "align": "left"}]  # the article's label: after_article
     muted = {"baseline": "top", "fontSize": 11, "fontStyle": "italic", "color": kit.ink("muted")}
     lists = [
         layer

@@ -65,7 +65,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
     note = alt.Chart(alt.Data(values=[at_article | {"tag": tag}]))
     return kit.finish(
         alt.layer(
-            *kit.after_article("year", "O", after),
+            *kit.after_article("year", "O", after[0], after[-1]),
             bars,
             others,
             kit.label_marks(note, x, y, align="right", dx=4, dy=-16),
