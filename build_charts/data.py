@@ -59,6 +59,7 @@ class Column(BaseModel):
     min: float | None = None
     max: float | None = None
     values: list[str] | None = None  # allowed values for a categorical string column
+    value_labels: dict[str, str] | None = None  # readers' words for coded values, in tables (e.g. gmv_rmb_bn)
     table: bool = True  # shown in the figure's data table (the CSV/JSON downloads always have every column)
 
 

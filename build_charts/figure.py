@@ -114,15 +114,21 @@ def dataset_columns(ds: Dataset) -> list[tuple[str, str | None]]:
 
 
 def column_label(name: str) -> str:
-    """A column's name for readers when its metadata gives no `label`: 'gmv_rmb_bn' -> 'Gmv rmb bn' is
-    never wanted, so a label is required of every shown column (the data rules check it)."""
+    """A column's name for readers when its metadata gives no `label` (the real datasets all give one:
+    tests/test_data_layer.py checks it; an author's new dataset still gets a readable header)."""
     return name.replace("_", " ").capitalize()
 
 
 def table_rows(ds: Dataset) -> list[dict[str, Any]]:
-    """Rows as readers see them: an origin id becomes the name of its producer."""
+    """Rows as readers see them: an origin id becomes the name of its producer, a coded value its label."""
     refs = [name for name, col in ds.meta.columns.items() if col.type == "origin"]
-    return [r | {c: ds.meta.origins[r[c]].producer for c in refs if r.get(c)} for r in ds.rows]
+    coded = {name: col.value_labels for name, col in ds.meta.columns.items() if col.value_labels}
+    return [
+        r
+        | {c: ds.meta.origins[r[c]].producer for c in refs if r.get(c)}
+        | {c: labels.get(r[c], r[c]) for c, labels in coded.items() if r.get(c) is not None}
+        for r in ds.rows
+    ]
 
 
 def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str, str], datasets: list[Dataset]) -> str:

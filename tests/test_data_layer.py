@@ -61,3 +61,10 @@ def test_every_chart_names_only_existing_datasets():
         for ds_id in pipeline.chart_datasets(PROJECT.charts_dir / f"{chart_id}.py"):
             assert ds_id in DATASETS, f"{chart_id} asks for unknown dataset {ds_id}"
             assert chart_id in DATASETS[ds_id].meta.used_by, f"{ds_id}.meta.yml: used_by should list {chart_id}"
+
+
+@pytest.mark.parametrize("ds_id", sorted(DATASETS))
+def test_every_shown_column_has_a_label_for_readers(ds_id):
+    for name, col in DATASETS[ds_id].meta.columns.items():
+        if col.table:
+            assert col.label and "_" not in col.label, f"{ds_id}.{name}: give it a `label:` for the data table"
