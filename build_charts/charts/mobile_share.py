@@ -1,188 +1,121 @@
-"""Chart `mobile_share`: mobile's share of online shopping, Alibaba vs all of China, with a guess-first slider."""
+"""Chart `mobile_share`: mobile's share of online shopping, on Alibaba's marketplaces and in all of China; the live
+view keeps the years after the article back until the reader has guessed (the static drawing shows them all)."""
 
 import datetime as dt
 
 import altair as alt
 
-from build_charts import formats, interact, theme
+from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
-TARGET = ("alibaba", "2016-Q1")  # the figure readers guess: Alibaba's March 2016 quarter
-HIDE_FROM = "2016-01-01"  # periods ending on or after this stay hidden until `reveal`
-MONTHS = {1: "Jan–Mar", 2: "Apr–Jun", 3: "Jul–Sep", 4: "Oct–Dec"}
+AFTER = f"{kit.ARTICLE_YEAR + 1}-01-01"
+SERIES = {  # who and how often -> legend name (wide, narrow), shape
+    "alibaba quarter": ("Alibaba, quarter", "Alibaba, qtr", "circle"),
+    "alibaba fiscal year": ("Alibaba, fiscal year", "Alibaba, FY", "square"),
+    "iResearch quarter": ("China, iResearch quarter", "China, iResearch qtr", "circle"),
+    "iResearch year": ("China, iResearch year", "China, iResearch yr", "square"),
+    "CNNIC year": ("China, CNNIC survey", "China, CNNIC", "triangle-up"),
+}
+# Only the live view runs in a browser (the static drawing is made without one), so only it keeps the answer back.
+LIVE = "isNumber((screen() || {}).width)"
 
 
-def _kind(row: dict) -> str:
-    p = row["period"]
-    if p.startswith("FY"):
-        return "fiscal year"
-    return "quarter" if "-Q" in p else "year"
-
-
-def _series(row: dict) -> str:
-    kind = _kind(row)
-    if row["scope"] == "alibaba":
-        return "Alibaba, fiscal year" if kind == "fiscal year" else "Alibaba, quarter"
-    who = "CNNIC survey" if "CNNIC" in row["measure"] else "iResearch"
-    return f"China, {who}" if who.startswith("CNNIC") else f"China, {who} {kind}"
-
-
-def _order(row: dict) -> int:
-    """Position of the period in its own frequency, so adjacency means 'next quarter' or 'next year'."""
-    p = row["period"]
-    if "-Q" in p:
-        year, q = p.split("-Q")
-        return int(year) * 4 + int(q) - 1
-    return int(p.removeprefix("FY"))
-
-
-def _period_text(row: dict) -> str:
-    p, end = row["period"], dt.date.fromisoformat(row["period_end"])
-    if "-Q" in p:
-        return f"Q{p[-1]} {p[:4]} ({MONTHS[int(p[-1])]})"
-    if p.startswith("FY"):
-        return f"{p} (12 months to {end.day} {end:%b %Y})"
-    return f"calendar year {p}"
+def _row(r: dict, ds: Dataset, main: bool) -> dict:
+    p, end = r["period"], dt.date.fromisoformat(r["period_end"])
+    kind = "fiscal year" if p.startswith("FY") else "quarter" if "-Q" in p else "year"
+    key = ("alibaba" if r["scope"] == "alibaba" else "CNNIC" if "CNNIC" in r["measure"] else "iResearch") + f" {kind}"
+    period = kit.quarter(r["period_end"]) if kind == "quarter" else p.replace("FY", "fiscal year ")
+    return {
+        "key": key,
+        "series": SERIES[key][kit.narrow()],
+        "order": int(p[:4]) * 4 + int(p[-1]) if kind == "quarter" else int(p.removeprefix("FY")),
+        "mid": str(end - dt.timedelta(days=45 if kind == "quarter" else 182)),  # drawn mid-period
+        "period": period,
+        "value": r["value_pct"],
+        "main": main,
+        "after": r["period_end"] >= AFTER,
+        "label": kit.value_text(r["value_pct"], "percent", period),
+        "measure": r["measure"],
+        "source": ds.origin(r).producer,
+    }
 
 
 def build(mobile_share: Dataset) -> alt.LayerChart:
     ds = mobile_share
-    rows, seen = [], set()
-    for r in ds.rows:
-        series = _series(r)
-        main = (series, r["period"]) not in seen  # a second report of the same period is drawn hollow
-        seen.add((series, r["period"]))
-        rows.append(
-            {
-                "series": series,
-                "company": "Alibaba" if r["scope"] == "alibaba" else "China",
-                "period_end": r["period_end"],
-                "order": _order(r),
-                "value": r["value_pct"],
-                "report": "main" if main else "other report",
-                "hidden": r["period_end"] >= HIDE_FROM,
-                "label": formats.with_period(formats.number(r["value_pct"], "percent"), _period_text(r)),
-                "measure": r["measure"],
-                "source": ds.origin(r).producer,
-            }
-        )
-
-    # A line joins only the main reports of adjacent periods (next quarter / next year) within one series.
-    segment = 0
-    main_rows = sorted((r for r in rows if r["report"] == "main"), key=lambda r: (r["series"], r["order"]))
-    for i, r in enumerate(main_rows):
-        prev = main_rows[i - 1] if i else None
-        if prev is None or prev["series"] != r["series"] or r["order"] - prev["order"] != 1:
-            segment += 1
-        r["segment"] = segment
-    for r in rows:
-        r.setdefault("segment", 0)
-
-    rank = ["Alibaba, quarter", "Alibaba, fiscal year", "China, iResearch quarter", "China, iResearch year"]
-    series_names = sorted({r["series"] for r in rows}, key=lambda s: (rank.index(s) if s in rank else len(rank), s))
-    colours = [theme.color(s.split(",")[0]) for s in series_names]
-    shapes = {"quarter": "circle", "year": "square", "fiscal": "square", "survey": "triangle-up"}
-    shape_range = [next(v for k, v in shapes.items() if k in s) for s in series_names]
-
-    target = next(r for r in ds.rows if (r["scope"], r["period"]) == TARGET)
-    real = target["value_pct"]
-    guess = interact.slider(
-        "guess", 0, 100, 10, "Your guess: mobile share of Alibaba's GMV in the March 2016 quarter (%)"
-    )
-    reveal = alt.param(name="reveal", value=False, bind=alt.binding_checkbox(name="Reveal the real figure "))
-
-    ends = sorted(r["period_end"] for r in rows)
-    x = alt.X(
-        "period_end:T",
-        title=None,
-        scale=alt.Scale(domain=[f"{ends[0][:4]}-01-01", f"{int(ends[-1][:4]) + 1}-01-01"]),
-        axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=10),
-    )
-    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
-    legend = alt.Legend(title=None, orient="top", direction="vertical", columns=2, labelLimit=200, symbolStrokeWidth=0)
-    color = alt.Color("series:N", scale=alt.Scale(domain=series_names, range=colours), legend=legend)
-    shape = alt.Shape("series:N", scale=alt.Scale(domain=series_names, range=shape_range), legend=legend)
-    dash = alt.condition("indexof(datum.series, 'quarter') >= 0", alt.value([1, 0]), alt.value([5, 3]))
-    tooltip = [
-        alt.Tooltip("label:N", title="Mobile share"),
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("measure:N", title="Measure"),
-        alt.Tooltip("source:N", title="Reported by"),
+    mains = kit.first_reports(ds.rows, lambda r: (r["scope"], r["measure"], r["period"]))  # others: hollow
+    rows = [_row(r, ds, main) for r, main in zip(ds.rows, mains, strict=True)]
+    kit.segments([r for r in rows if r["main"]], key=lambda r: r["order"], series=lambda r: r["key"])
+    quarters = [r for r in rows if r["key"] == "alibaba quarter" and r["main"]]
+    now, target = max((r for r in quarters if not r["after"]), key=lambda r: r["order"]), quarters[-1]
+    then = next((r for r in quarters if r["order"] == now["order"] - 4), quarters[0])  # a year earlier
+    national = next(r for r in rows if r["key"] == "iResearch year" and r["order"] == kit.ARTICLE_YEAR)
+    june = next(r for r in quarters if r["order"] == kit.ARTICLE_YEAR * 4 + 2)
+    cited = [  # the figures chapter 5 cites; Alibaba's is the series the title names
+        (june | {"tag": june["label"]}, {"align": "right", "dx": 4, "dy": -12}),
+        (national | {"tag": f"China: {national['label']}"}, {"align": "right", "dx": 10, "dy": 16}),
     ]
-    # draw the sparse series last, so a point that lands on a quarterly one stays visible (white-rimmed)
-    data = alt.Data(values=sorted(rows, key=lambda r: series_names.index(r["series"])))
-    shown = alt.Chart(data).transform_filter("reveal || !datum.hidden")
-    lines = (
-        shown.transform_filter("datum.report == 'main'")
+    real = formats.number(target["value"], "percent")
+    said = f"(reveal ? '; it was {real}' : '')"
+    question = f"Your guess: mobile share of Alibaba's sales in {target['period']} (%) "
+    guess = alt.param(name="guess", value=10, bind=alt.binding_range(min=0, max=100, step=1, name=question))
+    reveal = alt.param(name="reveal", value=False, bind=alt.binding_checkbox(name="Show what happened "))
+
+    names = [v[kit.narrow()] for v in SERIES.values()]
+    legend = alt.Legend(title=None, orient="top", columns=2, symbolStrokeWidth=0, labelLimit=170)
+    hues = [theme.color("Alibaba" if k.startswith("alibaba") else "China") for k in SERIES]
+    colour = alt.Color("series:N", scale=alt.Scale(domain=names, range=hues), legend=legend)
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=[v[2] for v in SERIES.values()]), legend=legend)
+    years = sorted({r["mid"][:4] for r in rows})
+    end = f"{int(years[-1]) + 1}-01-01"
+    x = alt.X("mid:T", title=None, scale=alt.Scale(domain=[f"{years[0]}-01-01", end]), axis=alt.Axis(format="%Y"))
+    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
+    tooltip = kit.tip(
+        ("label", "Mobile share"), ("series", "Series"), ("measure", "Measure"), ("source", "Reported by")
+    )
+    shown = alt.Chart(alt.Data(values=rows)).transform_filter("!live || reveal || !datum.after")
+    dash = alt.condition("indexof(datum.key, 'quarter') > 0", alt.value([1, 0]), alt.value([5, 3]))
+    one = alt.Chart(alt.Data(values=[target | {"tag": f"{target['period']}: {real}"}]))
+    mine = one.transform_filter("live").transform_calculate(value="guess")  # the reader's guess, live only
+    muted, ink = kit.ink("muted"), kit.ink("text")
+    layers = [
+        *kit.after_article("mid", "T", AFTER, end),
+        one.mark_rule(color=muted, strokeWidth=1).encode(y=alt.datum(50)),
+        kit.label_marks(one, alt.value(0), alt.datum(50), text=alt.value("half on mobile"), color=muted, dy=-8),
+        shown.transform_filter("datum.main")
         .mark_line()
-        .encode(x=x, y=y, color=color, strokeDash=dash, detail="segment:N")
-    )
-    points = (
-        shown.transform_filter("datum.report == 'main'")
-        .mark_point(filled=True, size=80, opacity=1, stroke=theme.TOKENS["surface"][0], strokeWidth=1)
-        .encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
-    )
-    others = (
-        shown.transform_filter("datum.report != 'main'")
-        .mark_point(filled=False, size=110, strokeWidth=2, opacity=1)
-        .encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
-    )
-
-    muted, ink = theme.TOKENS["muted"][0], theme.TOKENS["text"][0]
-    one = alt.Data(values=[{"half": 50, "at": target["period_end"], "start": ends[0][:4] + "-01-01"}])
-    half = alt.Chart(one).mark_rule(color=muted, strokeWidth=1).encode(y="half:Q")
-    half_label = (
-        alt.Chart(one)
-        .mark_text(align="left", baseline="bottom", dx=4, dy=-3, color=muted)
-        .encode(x="start:T", y="half:Q", text=alt.value("half on mobile"))
-    )
-    mine = alt.Chart(one).transform_calculate(g="guess", guess_label="'Your guess: ' + guess + '%'")
-    guess_rule = mine.mark_rule(strokeDash=[6, 4], color=ink, strokeWidth=1.5).encode(
-        y="g:Q", tooltip=alt.Tooltip("guess_label:N", title=None)
-    )
-    guess_point = mine.mark_point(shape="circle", filled=False, size=140, strokeWidth=2, color=ink).encode(
-        x="at:T", y="g:Q"
-    )
-    guess_text = mine.mark_text(align="left", baseline="top", dx=4, dy=2, color=ink, fontWeight=600).encode(
-        x="start:T",
-        y=alt.datum(100),
-        text=alt.value(
-            alt.expr(f"reveal ? 'You said ' + guess + '%; it was {real:g}%' : 'Your guess (dashed): ' + guess + '%'")
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="segment:N"),
+        shown.transform_filter("datum.main")
+        .mark_point(filled=True, size=70, opacity=1, stroke=kit.ink("surface"), strokeWidth=1)
+        .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
+        shown.transform_filter("!datum.main")
+        .mark_point(filled=False, size=120, strokeWidth=2, opacity=1)
+        .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
+        *(kit.label_marks(alt.Chart(alt.Data(values=[r])), x, y, **style) for r, style in cited),
+        kit.label_marks(one.transform_filter("!live || reveal"), x, y, align="right", dx=-10, fontWeight=600),
+        mine.mark_point(shape="circle", filled=False, size=160, strokeWidth=2, color=ink).encode(x=x, y=y),
+        kit.label_marks(
+            mine,
+            alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
+            alt.value(24),
+            text=alt.value(alt.expr(f"(reveal ? 'You said ' : 'Your guess (ring): ') + guess + '%' + {said}")),
+            fontSize=12,
+            fontWeight=600,
         ),
-    )
-
-    alibaba = sorted(
-        (r for r in rows if r["company"] == "Alibaba" and r["report"] == "main" and "quarter" in r["series"]),
-        key=lambda r: r["order"],
-    )
-    first_half = next(r for r in alibaba if r["value"] > 50)
-    china = sorted((r for r in rows if r["series"] == "China, iResearch quarter"), key=lambda r: r["order"])
-    china_half = next((r for r in china if r["value"] > 50), None)
-    description = (
-        f"Line and point chart of mobile's share of online shopping. On Alibaba's China retail marketplaces the "
-        f"mobile share of GMV went from {alibaba[0]['label']} to {first_half['label']}, the first quarter above half, "
-        f"and {alibaba[-1]['label']}: the answer to the guessing question is {real:g}%. "
-        + (
-            f"Across China, iResearch put the mobile share above half from {china_half['label']}, "
-            if china_half
-            else ""
-        )
-        + f"reaching {china[-1]['label']}. CNNIC's survey ratios are shown separately because their base is not "
-        f"stated. Readers first set a guess with a slider; figures from 2016 on appear once 'Reveal' is ticked."
-    )
-    return (
-        alt.layer(half, half_label, lines, points, others, guess_rule, guess_point, guess_text)
-        .add_params(guess, reveal)
-        .properties(
-            width=theme.WIDTH,
-            height=340,
-            title=alt.Title(
-                "Shopping moved to the phone",
-                subtitle=[
-                    "Mobile share of online shopping value, %",
-                    f"Alibaba marketplaces vs all of China, {ends[0][:4]}–{ends[-1][:4]}",
-                ],
-            ),
-            description=description,
-        )
+    ]
+    half = next((r for r in quarters if r["value"] > 50), None)
+    return kit.finish(
+        alt.layer(*layers).add_params(guess, reveal, alt.param(name="live", expr=LIVE)),
+        finding=f"Phones' share of Alibaba's sales rose from {formats.number(then['value'], 'percent')} to "
+        f"{formats.number(now['value'], 'percent')} in the year to the article",
+        subtitle="Mobile share of the value of goods bought online, %: Alibaba's China marketplaces (company filings "
+        "and results) and all of China (iResearch; CNNIC survey, base not stated); hollow: a second report",
+        description=(
+            f"Line and point chart of mobile's share of online shopping. On Alibaba's China marketplaces it rose from "
+            f"{then['label']} to {now['label']}, around when the article was written; across China, iResearch put it "
+            f"at {national['label']}. The years after the article are shaded; in the live chart they stay hidden until "
+            f"the reader has guessed {target['period']} and asked to see them. "
+            + (f"Alibaba's share passed half in {half['label']} " if half else "")
+            + f"and reached {target['label']}."
+        ),
+        height=320,
     )

@@ -1,113 +1,113 @@
-"""Chart `wechat_users`: WeChat/Weixin monthly active users at reported quarter ends, 2013–2024."""
-
-import datetime as dt
+"""Chart `wechat_users`: WeChat/Weixin monthly active users at reported quarter ends, 2013–2024, against the count at
+the time of the article; a slider steps through the later years."""
 
 import altair as alt
 
-from build_charts import formats, interact, theme
+from build_charts import formats, kit, theme
 from build_charts.data import Dataset
-
-MAX_GAP_DAYS = 366  # reported periods further apart than a year are not joined by a line
-
-
-def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
-
-
-def _period_text(end: dt.date) -> str:
-    """'Q3 2018 (30 Sep 2018)'."""
-    return f"Q{(end.month - 1) // 3 + 1} {end.year} ({end.day} {end:%b %Y})"
 
 
 def build(wechat_users: Dataset) -> alt.LayerChart:
     ds = wechat_users
     unit = ds.meta.columns["mau_m"].unit
-    rows, segment, prev = [], 0, None
-    for r in sorted(ds.rows, key=lambda r: r["period_end"]):
-        end = _date(r["period_end"])
-        if prev is None or (end - prev).days > MAX_GAP_DAYS:
-            segment += 1
-        prev = end
-        period = _period_text(end)
-        rows.append(
+    rows = [
+        {
+            "period_end": r["period_end"],
+            "year": int(r["period_end"][:4]),
+            "mau": r["mau_m"],
+            "label": kit.value_text(r["mau_m"], unit, kit.quarter(r["period_end"])),
+            "note": r["note"] or "",
+            "source": ds.origin(r).producer,
+        }
+        for r in sorted(ds.rows, key=lambda r: r["period_end"])
+    ]
+    kit.segments(rows, key=lambda r: kit.day(r["period_end"]), max_gap=366)  # reports over a year apart stay unjoined
+    ref = max((r for r in rows if r["year"] == kit.ARTICLE_YEAR), key=lambda r: r["period_end"])
+    ref_text = f"{kit.quarter(ref['period_end'])} ({formats.number(ref['mau'], 'million')})"
+    first_year, last = rows[0]["year"], rows[-1]
+    # for each later year, its last reported figure as a multiple of the article's; a year with none says so
+    picks = []
+    for year in range(kit.ARTICLE_YEAR + 1, last["year"] + 1):
+        shown = [r for r in rows if r["year"] == year]
+        at = shown[-1] if shown else None
+        picks.append(
             {
-                "period_end": r["period_end"],
-                "year": end.year,
-                "mau": r["mau_m"],
-                "segment": segment,
-                "label": formats.with_period(formats.number(r["mau_m"], unit), period),
-                "short": formats.number(r["mau_m"], "million"),
-                "measure": r["measure"],
-                "note": r["note"] or "",
-                "source": ds.origin(r).producer,
+                "year": year,
+                "period_end": at["period_end"] if at else None,
+                "mau": at["mau"] if at else None,
+                "line1": f"{kit.quarter(at['period_end'])}: {formats.number(at['mau'], 'million')}"
+                if at
+                else f"{year}: no figure reported",
+                "line2": f"{at['mau'] / ref['mau']:.1f} times {ref_text}" if at else "",
             }
         )
+    pick = alt.param(
+        name="pick_year",
+        value=last["year"],
+        bind=alt.binding_range(min=picks[0]["year"], max=last["year"], step=1, name="Year after the article "),
+    )
 
-    years = [r["year"] for r in rows]
-    from_year = interact.slider("from_year", min(years), max(years), min(years), "First year shown")
-    color = theme.color("Tencent")
-    # ticks at year ends, labelled as such, so a December figure sits on its own year
+    end = f"{last['year'] + 1}-04-01"  # room right of the last year-end figure
+    green, ink, muted = theme.color("Tencent"), kit.ink("text"), kit.ink("muted")
     x = alt.X(
         "period_end:T",
         title=None,
-        scale=alt.Scale(padding=10),
-        axis=alt.Axis(
-            format="%b %Y",
-            values=[alt.DateTime(year=y, month=12, date=31) for y in range(min(years) - 1, max(years) + 1)],
-            labelOverlap="greedy",
-            labelSeparation=8,
+        scale=alt.Scale(domain=[f"{first_year}-01-01", end]),
+        axis=alt.Axis(  # ticks at year ends, where most figures fall
+            format="%b ’%y" if kit.narrow() else "%b %Y",
+            values=[
+                alt.DateTime(year=y, month=12, date=31)
+                for y in range(first_year, last["year"] + 1, 3 if kit.narrow() else 2)
+            ],
         ),
     )
-    y = alt.Y("mau:Q", title="Million accounts", scale=alt.Scale(zero=True, nice=True))
-    tooltip = [
-        alt.Tooltip("label:N", title="Monthly active users"),
-        alt.Tooltip("measure:N", title="Measure"),
-        alt.Tooltip("note:N", title="Note"),
-        alt.Tooltip("source:N", title="Reported by"),
+    y = alt.Y(
+        "mau:Q",
+        title="Million accounts",
+        scale=alt.Scale(domain=[0, max(r["mau"] for r in rows) * 1.08]),  # room for the ring around the last figure
+        axis=alt.Axis(tickCount=4 if kit.narrow() else 7),
+    )
+    tooltip = kit.tip(("label", "Monthly active users"), ("note", "Note"), ("source", "Reported by"))
+    data = alt.Chart(alt.Data(values=rows))
+    chosen = alt.Chart(alt.Data(values=picks)).transform_filter("datum.year == pick_year")
+    reference = alt.Chart(alt.Data(values=[ref | {"tag": f"{ref_text}, at the article"}]))
+    layers = [
+        *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", end),
+        reference.mark_rule(color=muted, strokeDash=[4, 3]).encode(y=y),
+        kit.label_marks(
+            reference,
+            alt.datum(alt.DateTime(year=last["year"] + 1, month=4)),
+            y,
+            align="right",
+            dx=-4,
+            dy=-8,
+            color=muted,
+        ),
+        data.mark_line(color=green).encode(x=x, y=y, detail="segment:N"),
+        data.mark_point(color=green, filled=True, size=60, opacity=1).encode(x=x, y=y, tooltip=tooltip),
+        chosen.transform_filter("isValid(datum.mau)")
+        .mark_point(color=ink, size=260, strokeWidth=2, opacity=1, filled=False)
+        .encode(x=x, y=y),
+        *(
+            chosen.mark_text(
+                align="left", baseline="top", dx=6, dy=dy, fontSize=12, fontWeight=weight, color=ink
+            ).encode(x=alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)), y=alt.value(18), text=f"{field}:N")
+            for field, dy, weight in (("line1", 0, 600), ("line2", 16, 400))
+        ),
     ]
-    base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.year >= from_year")
-    lines = base.mark_line(color=color).encode(x=x, y=y, detail="segment:N")
-    points = base.mark_point(color=color, filled=True, size=70, opacity=1).encode(x=x, y=y, tooltip=tooltip)
-    # the first and last figures still shown carry their values
-    ends = (
-        base.transform_window(rank="row_number()", sort=[alt.SortField("period_end")])
-        .transform_joinaggregate(shown="count()")
-        .transform_filter("datum.rank == 1 || datum.rank == datum.shown")
-        .transform_calculate(side="datum.rank == 1 ? 'first' : 'last'")
-    )
-    first_label = (
-        ends.transform_filter("datum.side == 'first'")
-        .mark_text(align="left", dx=6, dy=14, fontWeight=600, color=theme.TOKENS["text"][0])
-        .encode(x=x, y=y, text="short:N")
-    )
-    last_label = (
-        ends.transform_filter("datum.side == 'last'")
-        .mark_text(align="right", dx=-2, dy=-14, fontWeight=600, color=theme.TOKENS["text"][0])
-        .encode(x=x, y=y, text="short:N")
-    )
-
-    first, last = rows[0], rows[-1]
-    gaps = sum(1 for a, b in zip(rows, rows[1:], strict=False) if a["segment"] != b["segment"])
-    billion = next((r for r in rows if r["mau"] >= 1000), None)
-    passed = f" The first reported figure above one billion is {billion['label']}." if billion else ""
-    description = (
-        f"Point and line chart of the combined monthly active users of WeChat and Weixin, as Tencent reported "
-        f"them: from {first['label']} to {last['label']}"
-        + (f" ({last['note']})" if last["note"] else "")
-        + f", {last['mau'] / first['mau']:.1f} times as many.{passed} "
-        f"Lines join only reported periods at most a year apart; {gaps} longer gaps between reports are left open. "
-        f"A slider sets the first year shown."
-    )
-    return (
-        alt.layer(lines, points, first_label, last_label)
-        .add_params(from_year)
-        .properties(
-            width=theme.WIDTH,
-            height=320,
-            title=alt.Title(
-                "WeChat's monthly users",
-                subtitle=["WeChat and Weixin combined, million accounts,", "at the quarter ends Tencent reported"],
-            ),
-            description=description,
-        )
+    first, ratio = rows[0], last["mau"] / ref["mau"]
+    return kit.finish(
+        alt.layer(*layers).add_params(pick),
+        finding=f"After the article WeChat's monthly users grew {ratio:.1f}-fold by {last['year']}",
+        subtitle="Monthly active accounts of WeChat and Weixin combined, million, at the quarter and year ends Tencent "
+        f"reported; dashed: {ref_text}",
+        description=(
+            "Point and line chart of the combined monthly active users of WeChat and Weixin, as Tencent reported them, "
+            f"from {first['label']} to {last['label']}" + (f" ({last['note']})" if last["note"] else "") + ". "
+            f"The last figure of {kit.ARTICLE_YEAR}, {ref['label']}, is drawn as a dashed line; the later years are "
+            f"shaded as after the article, and by {last['year']} the count was {ratio:.1f} times that figure. "
+            "Lines join only reports at most a year apart. A slider picks a later year and states its figure as a "
+            "multiple of the article-time count."
+        ),
+        height=300,
     )

@@ -71,7 +71,7 @@ def test_legend_click_hides_a_series(real_site, open_page):
     assert watch.errors == []
 
 
-def test_year_slider_changes_the_view(real_site, open_page):
+def test_year_slider_reveals_that_years_multiple(real_site, open_page):
     page, watch = open_chart_page(real_site, open_page, "wechat-grabs")
     figure = page.locator("#fig-wechat-users")
     slider = figure.locator(".mw-chart__controls input[type=range]")
@@ -80,8 +80,10 @@ def test_year_slider_changes_the_view(real_site, open_page):
     before = figure.evaluate(points)
     slider.fill("2019")  # keyboard-accessible native input
     page.wait_for_timeout(300)
-    assert signal_now(page, "wechat_users", "from_year") == 2019
-    assert figure.evaluate(points) < before
+    assert signal_now(page, "wechat_users", "pick_year") == 2019
+    text = figure.locator(".mw-chart__live svg").text_content()
+    assert "Q4 2019" in text and "times Q4 2013" in text  # the picked year, as a multiple of the article's
+    assert figure.evaluate(points) == before  # nothing is taken away
     assert watch.errors == []
 
 
