@@ -74,8 +74,7 @@ class Meta(BaseModel):
     columns: dict[str, Column]
     origins: dict[str, Origin] = Field(min_length=1)
     notes: list[str] = []
-    used_by: list[str] = []
-    context: bool = False
+    context: bool = False  # drawn by no chart: background for the text (which charts draw it, their build() says)
 
 
 @dataclass

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from build_charts import data as data_mod
 from build_charts import formats
-from build_charts.errors import DataError
 from build_charts.pipeline import Project, chart_datasets, chart_ids
 
 CHART_LINE = re.compile(r"^\s*\[\[chart\s+(\w+)\s*\]\]\s*$", re.M)
@@ -29,19 +28,6 @@ def chapters(docs_dir: Path) -> list[tuple[str, list[str]]]:
         title = HEADING.search(text)
         out.append((title[1] if title else page.stem, CHART_LINE.findall(text)))
     return out
-
-
-def check_used_by(project: Project, datasets: dict[str, data_mod.Dataset]) -> None:
-    """`used_by` in a metadata file must agree with the charts' `build()` signatures."""
-    drawn: dict[str, list[str]] = {}
-    for cid in chart_ids(project):
-        for ds in chart_datasets(project.charts_dir / f"{cid}.py"):
-            drawn.setdefault(ds, []).append(cid)
-    for ds in datasets.values():
-        for cid in ds.meta.used_by:
-            if cid not in drawn.get(ds.id, []):
-                meta = ds.path.with_name(f"{ds.id}.meta.yml")
-                raise DataError(meta, None, "used_by", f"names chart {cid!r}, whose build() does not take {ds.id!r}")
 
 
 def dataset_html(ds: data_mod.Dataset) -> str:
@@ -82,7 +68,6 @@ def summary_html(datasets: dict[str, data_mod.Dataset]) -> str:
 def page_html(project: Project, docs_dir: Path) -> str:
     """The whole Sources page body, as HTML blocks with Markdown headings for the table of contents."""
     datasets = data_mod.load_all(project.data_dir)
-    check_used_by(project, datasets)
     placed: set[str] = set()
     parts = [summary_html(datasets)]
     for title, ids in chapters(docs_dir):

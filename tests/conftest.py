@@ -27,7 +27,6 @@ GOOD_META = textwrap.dedent("""\
         title: Test title
         url: https://example.org/t
         date_accessed: 2026-11-25
-    used_by: [sales_bars]
     """)
 GOOD_CSV = "year,sales,source\n2010,1.5,maker\n2011,2.5,maker\n"
 

@@ -90,7 +90,7 @@ def many_origins_meta(n: int) -> tuple[str, str]:
         )
         for i in range(n)
     )
-    meta = GOOD_META.split("origins:")[0] + "origins:\n" + origins + "used_by: [sales_bars]\n"
+    meta = GOOD_META.split("origins:")[0] + "origins:\n" + origins
     csv = "year,sales,source\n" + "".join(f"{2000 + i},1,o{i}\n" for i in range(n))
     return meta, csv
 

@@ -238,12 +238,14 @@
   }
 
   function fit(view, figure) {
-    // Specs drawn at a fixed width re-fit to the column; others keep their size and scale.
+    // Specs drawn at a fixed width widen to the column, but never below the width they were laid out
+    // for (their titles and labels are wrapped to it): a narrower column scales the drawing down, as
+    // it does the static one. Others keep their size and scale.
     var box = figure.querySelector(".mw-chart__view");
-    var width = Math.max(240, Math.floor(box.clientWidth) - 24);
     try {
       if (typeof view.signal("width") === "number") {
-        view.width(width);
+        if (view._mwDrawn === undefined) view._mwDrawn = view.signal("width");
+        view.width(Math.max(view._mwDrawn, Math.floor(box.clientWidth) - 24));
       }
     } catch (e) { /* no width signal: a concatenated chart keeps its drawing size */ }
     return view.runAsync();
