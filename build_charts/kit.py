@@ -148,3 +148,14 @@ def colour(names: list[str], companies: dict[str, str] | None = None) -> alt.Sca
     """A colour scale that keeps each company in its fixed hue (`companies` maps a series to its company)."""
     companies = companies or {}
     return alt.Scale(domain=names, range=[theme.color(companies.get(n, n)) for n in names])
+
+
+def legend_toggle(field: str, name: str = "series_toggle") -> alt.Parameter:
+    """A selection bound to the legend: clicking an entry isolates it, shift-click adds more (charts-live.js
+    adds keyboard buttons for it beside the chart)."""
+    return alt.selection_point(name=name, fields=[field], bind="legend")
+
+
+def shown(selection: alt.Parameter, dim: float = 0.15) -> alt.Opacity:
+    """Opacity encoding: full for selected (or when nothing is selected), dimmed otherwise."""
+    return alt.condition(selection, alt.value(1.0), alt.value(dim))

@@ -52,7 +52,7 @@ def copy_fixture_site(dest: Path) -> Path:
     shutil.copytree(FIXTURE_SITE, site, ignore=shutil.ignore_patterns("site", ".cache"))
     cfg = site / "mkdocs.yml"
     cfg.write_text(cfg.read_text().replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    for sub in ("javascripts", "vendor"):
+    for sub in ("javascripts", "stylesheets", "vendor"):
         shutil.copytree(ROOT / "docs" / "assets" / sub, site / "docs" / "assets" / sub)
     return site
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import altair as alt
 
-from build_charts import formats, interact, kit
+from build_charts import formats, kit
 from build_charts.data import Dataset
 
 PDD, ALI, WIDER = "Pinduoduo", "Alibaba", "Alibaba, wider China count"
@@ -70,8 +70,8 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
     )
     y = alt.Y("value:Q", title="Million accounts", scale=alt.Scale(zero=True, nice=True))
     tooltip = kit.tip(("label", "Accounts"), ("series", "Company"), ("what", "Measure"), ("source", "Reported by"))
-    toggle = interact.legend_toggle("series")
-    opacity = interact.shown(toggle)
+    toggle = kit.legend_toggle("series")
+    opacity = kit.shown(toggle)
     base = alt.Chart(alt.Data(values=rows))
     dash = alt.condition(f"datum.series == '{WIDER}'", alt.value([5, 3]), alt.value([1, 0]))
     note = alt.Chart(alt.Data(values=[{"period_end": cross, "value": 0}]))

@@ -149,18 +149,6 @@ def test_pages_print_with_their_static_charts(real_site, open_page):
     assert not figure.locator(".mw-chart__downloads").is_visible()
 
 
-def test_hover_highlights_the_bar_under_the_pointer(real_site, open_page):
-    page, watch = open_chart_page(real_site, open_page, "taobao-traffic")
-    bars = page.locator("#fig-singles-day .mw-chart__live path[aria-roledescription='bar']")
-    opacities = "els => els.map(e => Number(e.getAttribute('opacity') || 1))"
-    assert min(bars.evaluate_all(opacities)) == 1  # nothing hovered: every bar bright
-    bars.nth(4).hover()
-    page.wait_for_timeout(200)
-    after = bars.evaluate_all(opacities)
-    assert after[4] == 1 and sum(1 for o in after if o < 1) == len(after) - 1
-    assert watch.errors == []
-
-
 def test_png_download_is_drawn_from_the_svg_opaque_and_at_twice_its_size(real_site, open_page):
     server, out = real_site
     rel = next(p for p in chart_pages(out) if "taobao-traffic" in p)

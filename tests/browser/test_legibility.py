@@ -27,7 +27,8 @@ MEASURE = """(sel) => [...document.querySelectorAll('figure.mw-chart')].map(f =>
     if (!text || getComputedStyle(t).visibility === 'hidden' || t.closest('[opacity="0"]')) continue;
     const r = t.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    const m = t.getScreenCTM();  // scale of the drawing, rotated text (axis titles) included
+    const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     if (size < smallest) { smallest = size; smallestText = text; }
     if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
       outside.push(text.slice(0, 30));

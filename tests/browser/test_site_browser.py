@@ -109,7 +109,8 @@ def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_
     page, watch = open_page(server.url + rel, width=1280)
     steps = page.locator(".mw-step")
     assert steps.count() >= 4
-    assert page.locator(".mw-scrolly > figure.mw-chart").evaluate("f => getComputedStyle(f).position") == "sticky"
+    picture = page.locator(".mw-scrolly > figure.mw-chart > .mw-chart__view")  # only the picture sticks
+    assert picture.evaluate("v => getComputedStyle(v).position") == "sticky"
     seen = []
     for i in range(steps.count()):
         step = steps.nth(i)
