@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_charts import data as data_mod
 from build_charts import formats
-from build_charts.pipeline import Project, chart_datasets, chart_ids
+from build_charts.pipeline import Project, chart_datasets
 
 CHART_LINE = re.compile(r"^\s*\[\[chart\s+(\w+)\s*\]\]\s*$", re.M)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
