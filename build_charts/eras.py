@@ -42,6 +42,18 @@ def rows(eras: Dataset) -> list[dict]:
     ]
 
 
+# An era is active when picked (click), else when the text in view names it (`highlight_era`, set by
+# charts-live.js from the scrolling steps). `era_pick` with nothing picked is true for every row.
+ACTIVE = {"and": [{"param": "era_pick"}, {"or": [{"param": "era_pick", "empty": False}, "datum.era == highlight_era"]}]}
+IDLE = {"and": [{"param": "era_pick"}, "highlight_era == ''"]}  # nothing picked or named: all at full strength
+DIM = {"condition": {"test": {"or": [ACTIVE, IDLE]}, "value": 1}, "value": 0.25}
+
+
+def highlight() -> alt.Parameter:
+    """The era the text in view names ('' for none): charts-live.js sets it from scrollytelling steps."""
+    return alt.param(name="highlight_era", value="")
+
+
 def pick() -> alt.Parameter:
     """Click an era to pick it (charts-live.js links the pick to the chapters that tell that era).
 

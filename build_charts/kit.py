@@ -30,8 +30,7 @@ from build_charts.data import Dataset
 
 WIDE, NARROW = 640, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
-ARTICLE_LABEL = "Article, c. 2013"
-AFTER_LABEL = "After the article"
+AFTER_LABEL = f"After the article (c. {ARTICLE_YEAR})"
 _layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
 
 
@@ -55,8 +54,8 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     The title says what the chart shows (a finding, not a topic); the subtitle says what is measured, in
     which unit, by whom. Both are wrapped to the drawing's width so that nothing is clipped on a phone.
     """
-    chars = max(24, int(width() / 8.6))  # about 15 px bold type
-    sub_chars = max(30, int(width() / 6.4))  # about 12 px type
+    chars = max(24, int(width() / 9.4))  # 15 px bold type, wide letters allowed for
+    sub_chars = max(30, int(width() / 7.0))  # 12 px type
     return chart.properties(
         width=width(),
         height=height,
@@ -68,14 +67,15 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
 
 
 def after_article(x_field: str, x_type: str, start, end) -> list:
-    """The article's date as a dashed rule, labelled, and everything after it as a shaded, labelled band.
+    """The article's date as a dashed rule and everything after it as a shaded band, labelled with the date.
 
     `start` is where 'after' begins and `end` where the axis ends: dates on a temporal axis (for example
     '2014-01-01'), numbers on a quantitative one (2013.5 on a year axis), the first and last categories
     after the article on an ordinal one (the band then runs from the first one's edge to the last one's).
     Returns layers to put *under* the data marks.
     """
-    band = alt.Data(values=[{x_field: start, "x2": end, "after": AFTER_LABEL + " →", "article": ARTICLE_LABEL}])
+    label = f"After c. {ARTICLE_YEAR} →" if narrow() else AFTER_LABEL + " →"  # a phone's band can be short
+    band = alt.Data(values=[{x_field: start, "x2": end, "after": label}])
     ordinal = x_type == "O"
     x = alt.X(f"{x_field}:{x_type}", title=None, **({"bandPosition": 0} if ordinal else {}))
     x2 = alt.X2("x2", title=None, **({"bandPosition": 1} if ordinal else {}))
@@ -84,8 +84,8 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     return [
         base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
         base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
+        # one label, right of the rule: a label left of it would leave the drawing where the axis starts late
         base.mark_text(align="left", dx=4, **text).encode(x=x, y=alt.value(0), text="after:N"),
-        base.mark_text(align="right", dx=-4, **text).encode(x=x, y=alt.value(0), text="article:N"),
     ]
 
 

@@ -43,7 +43,7 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
     share = {(r["period"], r["platform"].split(" (")[0]): r["share"] for r in rows}
     last = periods[-1]
     over = next((r for r in rows if r["platform"] == "Tmall" and r["share"] > 50), None)  # the period it passed half
-    if over:
+    if over and not kit.narrow():  # a phone's bars leave no room for the words
         over["tag"] += ": over half"
     tmall, jd = share[(last, "Tmall")], share[(last, "JD.com")]
 

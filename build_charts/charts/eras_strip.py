@@ -57,13 +57,20 @@ def build(eras: Dataset) -> alt.LayerChart:
     dots = [
         data.transform_filter(f"datum.look == '{look}'")
         .mark_point(shape="circle", size=80, filled=fill > 0, strokeWidth=2, opacity=1, fillOpacity=0.4 + fill * 0.6)
-        .encode(x=x, y=y, color=colour, tooltip=era_parts.TIP)
+        .encode(x=x, y=y, color=colour, opacity=era_parts.DIM, tooltip=era_parts.TIP)
         for look, (fill, _) in era_parts.LOOKS.items()
     ]
     stems = (
         data.transform_filter("!datum.after_article")
         .mark_rule(strokeWidth=1.5)
-        .encode(x=x, y=y, y2="y2:Q", color=colour, strokeDash=alt.StrokeDash("dash:N", scale=None, legend=None))
+        .encode(
+            x=x,
+            y=y,
+            y2="y2:Q",
+            color=colour,
+            opacity=era_parts.DIM,
+            strokeDash=alt.StrokeDash("dash:N", scale=None, legend=None),
+        )
     )
     kinds = {  # which labels, how they are anchored and which side of their y they sit
         "!datum.after_article && datum.mine && !datum.flip": ("left", "bottom", 3),
@@ -78,6 +85,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             x=x if dx else alt.X("band:Q", scale=years, axis=None),
             y=alt.Y("y2:Q", scale=px, axis=None),
             text="text:N",
+            opacity=era_parts.DIM,
             tooltip=era_parts.TIP,
         )
         .transform_calculate(band=f"{kit.ARTICLE_YEAR + 1} + 0.2")
@@ -92,7 +100,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             *(layer.encode(x=x) for layer in kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, last)),
             line.mark_rule(color=kit.ink("domain"), strokeWidth=1.5).encode(x=x, x2="x2:Q", y=y),
             stems,
-            dots[0].add_params(era_parts.pick()),
+            dots[0].add_params(era_parts.pick(), era_parts.highlight()),
             *dots[1:],
             *labels,
             alt.Chart(alt.Data(values=foot))

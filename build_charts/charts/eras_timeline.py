@@ -12,11 +12,7 @@ from build_charts.data import Dataset
 ROW, BAR, LINE = 30, 12, 15  # px: one era's row, its bar, one line of the milestone list
 HINT = "Key moments. Tap or click an era for all its milestones."
 MOMENTS = ("2003-05-10", "2006-12-20", "2008-04")  # the chapter's turns, listed while no era is picked
-# An era is active when picked (click), else when the text in view names it (`highlight_era`, set by
-# charts-live.js from the scrolling steps). `era_pick` with nothing picked is true for every row.
-ACTIVE = {"and": [{"param": "era_pick"}, {"or": [{"param": "era_pick", "empty": False}, "datum.era == highlight_era"]}]}
-IDLE = {"and": [{"param": "era_pick"}, "highlight_era == ''"]}  # nothing picked or named: all at full strength
-DIM = {"condition": {"test": {"or": [ACTIVE, IDLE]}, "value": 1}, "value": 0.25}
+ACTIVE, IDLE, DIM = era_parts.ACTIVE, era_parts.IDLE, era_parts.DIM
 
 
 def _when(d: str) -> tuple[float, str]:
@@ -109,7 +105,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
     for i in (0, 1, 2):  # the grid, the article's band and its rule stop above the milestone list
         layers[i] = layers[i].encode(y=alt.value(0), y2=alt.value(bottom))
     return kit.finish(
-        alt.layer(*layers).add_params(alt.param(name="highlight_era", value="")).configure_axis(grid=False),
+        alt.layer(*layers).add_params(era_parts.highlight()).configure_axis(grid=False),
         finding=_finding(eras),
         subtitle="Model eras of Chinese e-commerce, from the year each flagship launched (none has a sourced end);"
         " diamonds mark dated milestones. Dates as reported by company filings, the press and reference works",

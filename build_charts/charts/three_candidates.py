@@ -13,7 +13,7 @@ HEIGHT = 300
 HEADS, RANGES = [0, 116, HEIGHT - 66], [[96, 24], [212, 140], [HEIGHT - 2, HEIGHT - 46]]  # px from the top, per panel
 NAMES = [  # each panel's heading (wide, narrow)
     ("Mobile: share of online shopping value bought on phones", "Mobile: share of sales made on phones"),
-    ("Social: WeChat's registered accounts (users, not sales)", "Social: WeChat accounts (users, not sales)"),
+    ("Social: WeChat's registered accounts (users, not sales)", "Social: WeChat users, not sales"),
     ("C2B: consumers' demand steering what is made", "C2B: demand steering production"),
 ]
 NOTHING = (  # the C2B panel (wide, narrow)
@@ -88,7 +88,12 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     announced_only = "datum.part == 'announced'"
     tags = [  # the figures chapter 1 cites, and the national share beside Alibaba's
         (now, now["label"], share_y, {"align": "right", "dx": -8, "dy": -10}),
-        (china, f"all of China: {formats.number(china['value'], 'percent')}", share_y, {"dx": -30, "dy": 14}),
+        (
+            china,
+            f"all of China: {formats.number(china['value'], 'percent')}",
+            share_y,
+            {"align": "right", "dx": 8, "dy": 14},
+        ),
         (landmark, landmark["label"], accounts_y, {"align": "right", "dx": -8, "dy": -10}),
     ]
     c2b = alt.Chart(alt.Data(values=[{"start": start, "end": end}]))

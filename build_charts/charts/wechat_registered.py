@@ -64,7 +64,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
     when = " or ".join(str(int(r["date"][8:])) for r in twice) + " " + _when(twice[0]["date"][:7])
     tags = [
         (landmark, "registered accounts", {"align": "right", "dx": -8, "dy": -8}),
-        (active[0], ACTIVE, {"align": "left", "dx": 6, "dy": 12}),
+        (active[0], ACTIVE, {"align": "left", "dx": -40 if kit.narrow() else 6, "dy": 20 if kit.narrow() else 12}),
         (china[0], CHINA, {"align": "right", "dx": 4, "dy": -15}),
         (twice[0], f"{twice[0]['value']:g} m: {when}", {"align": "right", "dx": -8, "dy": -8}),
     ]

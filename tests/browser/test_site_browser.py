@@ -117,12 +117,12 @@ def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_
         era = step.get_attribute("data-step")
         step.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - innerHeight / 3)")
         page.wait_for_function(
-            "era => { const f = document.querySelector('#fig-eras-timeline');"
+            "era => { const f = document.querySelector('#fig-eras-strip');"
             " return !!(f && f._mwView) && f._mwView.signal('highlight_era') === era; }",
             arg=era,
             timeout=5000,
         )
-        seen.append(signal_now(page, "eras_timeline", "highlight_era"))
+        seen.append(signal_now(page, "eras_strip", "highlight_era"))
     assert seen == [steps.nth(i).get_attribute("data-step") for i in range(steps.count())]
     assert watch.errors == []
 
