@@ -98,7 +98,7 @@ class Dataset:
         return seen
 
 
-# libyaml's safe loader when PyYAML was built with it (about 10x faster, same results and error marks)
+# libyaml's safe loader when PyYAML was built with it (same results and error marks, in C)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

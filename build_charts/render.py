@@ -69,9 +69,9 @@ def to_csv(records: list[dict]) -> str:
 def measure_with_own_fonts(project: Project) -> None:
     """Keep the machine's fonts out of vl-convert's text measuring, before its first drawing.
 
-    The same drawing on every machine (CI, an author's laptop) whatever fonts it has, and about
-    twice as fast: vl-convert re-reads a system font file from disk for every glyph it measures,
-    while its bundled fonts stay in memory. vl-convert's font database (fontdb) reads the
+    The same drawing on every machine (CI, an author's laptop) whatever fonts it has, and faster:
+    vl-convert re-reads a system font file from disk for every glyph it measures, while its bundled
+    fonts stay in memory. vl-convert's font database (fontdb) reads the
     fontconfig file named by FONTCONFIG_FILE and, when that lists a folder, loads fonts from
     there only. Linux only (elsewhere fontdb does not read fontconfig, and system fonts are
     used as before). Takes effect only if this process has not drawn anything yet.
