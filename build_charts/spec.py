@@ -132,8 +132,9 @@ def schema_validator() -> jsonschema_rs.Draft7Validator:
     """The Vega-Lite schema Altair validates against, compiled once by a validator written in Rust.
 
     It gives the same verdict as `to_dict(validate=True)` (a test checks that they agree), without
-    Altair's slow Python validator on every chart of every build. The schema's `$ref`s name definitions such as `MarkPropDef<(Gradient|string)>`;
-    they are percent-encoded here to be valid URI fragments, which resolve to the same definitions.
+    Altair's slow Python validator on every chart of every build. The schema's `$ref`s name
+    definitions such as `MarkPropDef<(Gradient|string)>`; they are percent-encoded here to be valid
+    URI fragments, which resolve to the same definitions.
     """
 
     def escape_refs(node):
