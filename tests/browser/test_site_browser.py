@@ -20,7 +20,7 @@ def scheme_of(page) -> str:
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_chart_hydrates_without_errors_or_third_parties(each_site, open_page, scheme, width):
     server, out = each_site
-    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "charts").mkdir(parents=True, exist_ok=True)
     pages = chart_pages(out)
     assert len(pages) >= 8
     for rel in pages:
@@ -32,6 +32,10 @@ def test_every_chart_hydrates_without_errors_or_third_parties(each_site, open_pa
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), rel
         shot = f"{(rel.strip('/') or 'home')}-{scheme}-{width}-{out.parent.name}.png"
         page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+        charts = page.locator("figure.mw-chart .mw-chart__view")  # each chart on its own, to look at
+        for i in range(charts.count()):
+            fid = charts.nth(i).evaluate("v => v.closest('figure').id")
+            charts.nth(i).screenshot(path=str(ARTIFACTS / "charts" / f"{fid}-{scheme}-{width}-{out.parent.name}.png"))
         assert watch.errors == [], (rel, watch.errors)
         assert watch.foreign == [], (rel, watch.foreign)
 
