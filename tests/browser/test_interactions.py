@@ -68,6 +68,9 @@ def test_legend_click_hides_a_series(real_site, open_page):
     after = marks_opacity(figure)
     assert before != after
     assert any(float(o) < 0.5 for o in after) and any(float(o) == 1 for o in after)
+    # the keyboard buttons beside the chart follow: the first series is pressed, "All" is not
+    pressed = figure.locator(".mw-chart__legend-buttons button[aria-pressed=true]")
+    assert pressed.count() == 1 and pressed.text_content() != "All"
     assert watch.errors == []
 
 
@@ -118,6 +121,11 @@ def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, 
     assert figure.locator(".mw-chart__live svg").text_content() != text_before  # its milestones are listed
     linked = page.locator("li.mw-linked")
     assert linked.count() >= 1
+    numbers = page.evaluate(
+        "[...document.querySelectorAll('li[data-eras]')].flatMap((li, i) => li.matches('.mw-linked') ? [i + 1] : [])"
+    )
+    said = figure.locator(".mw-chart__status").text_content()  # the list may be off-screen: say what changed
+    assert said == f"Chapters that tell this era, marked in the list below: {', '.join(map(str, numbers))}."
     for i in range(linked.count()):
         assert picked[0] in linked.nth(i).get_attribute("data-eras").split()
     assert watch.errors == []

@@ -233,6 +233,13 @@
         group.appendChild(b);
       });
       press("");
+      // a click on the legend inside the chart moves the buttons too: one state, shown in both places
+      try {
+        view.addSignalListener(m[1], function () {
+          var store = view.data(m[1] + "_store") || [];
+          press(store.length === 1 ? String(store[0].values[0]) : "");
+        });
+      } catch (e) { /* no such selection signal: the buttons alone drive it */ }
       controls.appendChild(group);
     });
   }
@@ -251,17 +258,27 @@
     return view.runAsync();
   }
 
-  /* On a page whose list items carry `data-eras`, picking an era in a chart highlights them. */
-  function linkEras(view) {
-    var items = document.querySelectorAll("li[data-eras]");
+  /* On a page whose list items carry `data-eras`, picking an era in a chart highlights them, and a line
+   * under the chart (read out too) says which: the list may be off-screen. */
+  function linkEras(view, figure) {
+    var items = [].slice.call(document.querySelectorAll("li[data-eras]"));
     if (!items.length) return;
+    var status = document.createElement("p");
+    status.className = "mw-chart__status";
+    status.setAttribute("role", "status");
+    figure.querySelector(".mw-chart__view").insertAdjacentElement("afterend", status);
     try {
       view.addSignalListener("era_pick", function () {
         var picked = (view.data("era_pick_store") || []).map(function (t) { return String(t.values[0]); });
-        items.forEach(function (li) {
+        var marked = [];
+        items.forEach(function (li, i) {
           var on = picked.some(function (era) { return li.dataset.eras.split(" ").indexOf(era) >= 0; });
           li.classList.toggle("mw-linked", on);
+          if (on) marked.push(i + 1);
         });
+        status.textContent = !picked.length ? "" : marked.length
+          ? "Chapters that tell this era, marked in the list below: " + marked.join(", ") + "."
+          : "No chapter tells this era: it came after the article.";
       });
     } catch (err) { /* chart without the era_pick selection */ }
   }
@@ -326,7 +343,7 @@
         ro.observe(box);
         ctx.resizers.add(ro);
       }
-      linkEras(view);
+      linkEras(view, figure);
       followSteps(figure, view);
       touch(figure, view);
       keyboard(figure, view);
