@@ -117,13 +117,15 @@ def config() -> dict:
 def dark_css(scope: str = ".mw-chart__view") -> str:
     """CSS that repaints light token colours in their dark twins under Material's `slate` scheme.
 
-    It is inlined in every chart page, so it is written compactly: one rule per colour and property.
+    On screen only: a printed page is light whatever the reader's scheme, so it keeps the drawing's
+    own colours. Written compactly: one rule per colour and property.
     """
-    return "".join(
+    rules = "".join(
         f'[data-md-color-scheme=slate] {scope} [{prop}="{light}" i]{{{prop}:{dark}}}'
         for light, dark in TOKENS.values()
         for prop in ("fill", "stroke")
     )
+    return f"@media screen{{{rules}}}"
 
 
 def luminance(hex_colour: str) -> float:
