@@ -3,7 +3,8 @@
 For every chart figure on every page: the smallest chart text as rendered on screen (its font size
 times the drawing's scale) is at least 10 px on a 375 px phone and 11 px at 1280 px, in the static
 drawing (JavaScript off) and in the live view; every text box lies inside its drawing, at 320, 375,
-768 and 1280 px and in every state of the chart's radio controls; no page scrolls sideways.
+768 and 1280 px and in every state of the chart's controls (radio options, check boxes, both ends of a
+slider); no page scrolls sideways.
 """
 
 from __future__ import annotations
@@ -77,11 +78,26 @@ def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_stat
         page, _ = open_page(server.url + rel, width=width)
         hydrate_all(page)
         bad = problems(measure(page, LIVE), MIN_PX.get(width))
-        radios = page.locator(".mw-chart__live input[type=radio]")
-        for i in range(radios.count()):
-            radios.nth(i).check(force=True)
+        # every state of every control beside a chart: each radio option, each box ticked, each slider at
+        # its ends (the controls sit in the figure, after the drawing)
+        states = []
+        for i in range(page.locator("figure.mw-chart input[type=radio]").count()):
+            states.append(("radio", i, None))
+        for i in range(page.locator("figure.mw-chart input[type=checkbox]").count()):
+            states.append(("checkbox", i, None))
+        for i in range(page.locator("figure.mw-chart input[type=range]").count()):
+            states += [("range", i, "min"), ("range", i, "max")]
+        assert states or "epilogue" not in rel, "the epilogue's charts have controls: the selector found none"
+        for kind, i, end in states:
+            control = page.locator(f"figure.mw-chart input[type={kind}]").nth(i)
+            control.scroll_into_view_if_needed()
+            if kind == "range":
+                control.fill(control.get_attribute(end))
+            else:
+                control.check(force=True)
             page.wait_for_timeout(150)
-            bad += [(fid, f"{what} (control state {i})") for fid, what in problems(measure(page, LIVE), None)]
+            where = f"{kind} {i}{' at ' + end if end else ''}"
+            bad += [(fid, f"{what} ({where})") for fid, what in problems(measure(page, LIVE), None)]
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), f"{rel}: sideways scroll"
         if bad:
             found[rel] = bad
