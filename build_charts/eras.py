@@ -46,7 +46,8 @@ def rows(eras: Dataset) -> list[dict]:
 # charts-live.js from the scrolling steps). `era_pick` with nothing picked is true for every row.
 ACTIVE = {"and": [{"param": "era_pick"}, {"or": [{"param": "era_pick", "empty": False}, "datum.era == highlight_era"]}]}
 IDLE = {"and": [{"param": "era_pick"}, "highlight_era == ''"]}  # nothing picked or named: all at full strength
-DIM = {"condition": {"test": {"or": [ACTIVE, IDLE]}, "value": 1}, "value": 0.25}
+# (a channel object, not a dict: Altair would search its whole schema for the class of a dict, each time)
+DIM = alt.OpacityValue(0.25, condition={"test": {"or": [ACTIVE, IDLE]}, "value": 1})
 
 
 def highlight() -> alt.Parameter:

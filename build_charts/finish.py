@@ -5,7 +5,8 @@ ProperDocs, Zensical) gets the same site: `python -m build_charts finish SITE_DI
 hook after a build.
 
 - publish every chart's files under assets/charts/, and the dark-scheme chart colours (colours.css);
-- in every HTML page: resolve the site-root marker of chart URLs relative to that page, and fill the
+- in every HTML page: put each chart's figure in place of its mark (the generator never parses the
+  drawings), resolve the site-root marker of chart URLs relative to that page, and fill the
   Content Security Policy marker with a policy that allows this site's scripts plus the SHA-256
   hashes of the page's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
 - minify the site's own chart scripts (the sources in docs/ stay readable);
@@ -137,7 +138,15 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
         shutil.copyfile(path, dest / path.name)
     (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     updated = last_updated(project.root)
-    pages = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
+    figures: dict[tuple[str, str], str] = {}  # each chart's figure, read once for all the pages that show it
+
+    def figure(m: re.Match) -> str:
+        if m.groups() not in figures:
+            figures[m.groups()] = pipeline.figure_html(project, m[1], m[2])
+        return figures[m.groups()]
+
+    as_built = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
+    pages = {page: pipeline.FIGURE_MARK.sub(figure, html) for page, html in as_built.items()}
     url = site_url(site_dir)
     cards = {
         cid: f"{pipeline.ASSET_DIR}/{cid}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
@@ -156,7 +165,7 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
             canonical = CANONICAL.search(html)
             html = share_meta(html, card if url else None, canonical[1] if canonical else None)
         done = finish_page(html.replace(READ_TOTAL_MARK, total), len(page.relative_to(site_dir).parts) - 1, updated)
-        if done != pages[page]:
+        if done != as_built[page]:
             page.write_text(done, encoding="utf-8")
     for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")

@@ -75,7 +75,7 @@ class LanguageExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # priority 1: after raw HTML and the charts' figures are back in the page (30)
+        # priority 1: after raw HTML is back in the page (30); chart figures are tagged when rendered
         md.postprocessors.register(LanguagePostprocessor(md, self.getConfig("han")), "mw_lang", 1)
 
 

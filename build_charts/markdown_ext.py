@@ -69,10 +69,9 @@ class ChartPreprocessor(Preprocessor):
                     "chart",
                     f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}",
                 )
-            html = pipeline.figure_html(project, cid).replace(
-                pipeline.SOURCES_MARK, pipeline.ROOT_MARK + self.ext.getConfig("sources_url")
-            )
-            mark = self.md.htmlStash.store(html)
+            # The figure itself goes in when the built page is finished (finish.py): the generator, its
+            # search indexer and the other extensions never parse the drawings and tables.
+            mark = self.md.htmlStash.store(pipeline.figure_mark(cid, self.ext.getConfig("sources_url")))
             self.ext.figures.add(mark)
             out.append(m["indent"] + mark)
         return out

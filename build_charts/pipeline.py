@@ -4,9 +4,9 @@ Nothing here imports Altair. `prepare()` keys every chart once — a hash of its
 modules, the data files its `build()` asks for (read from its signature), the fonts and the library
 versions — renders those whose key has no cache entry, and writes a manifest (chart id -> cache
 folder). The Markdown extension reads that manifest; it runs `prepare()` itself only when the
-inputs changed since (an author who called the generator directly). Charts are rendered in a fresh
-Python process (`python -m build_charts.render`), so a long-running `mkdocs serve` always runs the
-code as it is on disk.
+inputs changed since (an author who called the generator directly). Charts are rendered in fresh
+Python processes (`python -m build_charts.render`, one per core, each with a share of the charts),
+so a long-running `mkdocs serve` always runs the code as it is on disk.
 """
 
 from __future__ import annotations
@@ -170,27 +170,48 @@ def manifest(project: Project) -> dict[str, Path]:
 
 
 def render_in_subprocess(project: Project, ids: list[str]) -> None:
-    """Render in a fresh process, so the code on disk is what runs."""
+    """Render in fresh processes, so the code on disk is what runs: one per core, each a share of the charts."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_charts.render", "--root", str(project.root), "--cache", str(project.cache_dir)]
-        + ids,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project.root,
-    )
-    if proc.returncode != 0:
-        # render.py prints each problem as `error: file:line: field: reason` on stderr
-        found = [ln.removeprefix("error: ") for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
-        said = "\n".join(found) or proc.stderr.strip()[-3000:]
-        said = said or f"the chart renderer stopped unexpectedly (exit code {proc.returncode})"
-        raise ChartError(None, None, None, said)
+    shares = [ids[i :: os.cpu_count() or 1] for i in range(min(len(ids), os.cpu_count() or 1))]
+    command = [
+        sys.executable,
+        "-m",
+        "build_charts.render",
+        "--root",
+        str(project.root),
+        "--cache",
+        str(project.cache_dir),
+    ]
+    procs = [
+        subprocess.Popen(
+            command + share, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=project.root
+        )
+        for share in shares
+    ]
+    problems = []
+    for proc in procs:
+        _, stderr = proc.communicate()
+        if proc.returncode != 0:
+            # render.py prints each problem as `error: file:line: field: reason` on stderr
+            found = [ln.removeprefix("error: ") for ln in stderr.splitlines() if ln.startswith("error: ")]
+            said = "\n".join(found) or stderr.strip()[-3000:]
+            problems.append(said or f"the chart renderer stopped unexpectedly (exit code {proc.returncode})")
+    if problems:
+        raise ChartError(None, None, None, "\n".join(problems))
 
 
-def figure_html(project: Project, chart_id: str) -> str:
+FIGURE_MARK = re.compile(r"<!--mw-figure (\w+) sources=(\S*)-->")
+
+
+def figure_mark(chart_id: str, sources_url: str) -> str:
+    """What a page holds in place of a chart's figure until the built page is finished."""
+    return f"<!--mw-figure {chart_id} sources={sources_url}-->"
+
+
+def figure_html(project: Project, chart_id: str, sources_url: str = "sources/") -> str:
     """The `<figure>` for a chart, its asset URLs starting with ROOT_MARK."""
-    return (manifest(project)[chart_id] / "figure.html").read_text(encoding="utf-8")
+    html = (manifest(project)[chart_id] / "figure.html").read_text(encoding="utf-8")
+    return html.replace(SOURCES_MARK, ROOT_MARK + sources_url)
 
 
 def chart_files(project: Project) -> list[Path]:

@@ -34,6 +34,7 @@ import vl_convert as vlc
 from build_charts import data as data_mod
 from build_charts import figure, theme
 from build_charts.errors import ChartError, PipelineError
+from build_charts.lang_ext import tag_language_of_parts
 from build_charts.pipeline import Project, keys, output_dir
 
 FONTS_CONF = """<?xml version="1.0"?>
@@ -130,7 +131,8 @@ def draw(
     files |= {
         f"{stem}.csv": to_csv(records) if datasets else None,
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
-        "figure.html": figure.render(chart_id, key, title, wide["description"], svgs, datasets),
+        # its Chinese and Japanese runs get their `lang` here: the page's own pass never sees the figure
+        "figure.html": tag_language_of_parts(figure.render(chart_id, key, title, wide["description"], svgs, datasets)),
     }
     publish(output_dir(project, chart_id, key), files)
 
