@@ -132,11 +132,6 @@ def share_meta(html: str, image: str | None, canonical: str | None) -> str:
 
 def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     """Finish a built site in place; returns what the theme patches said (one line each)."""
-    dest = site_dir / pipeline.ASSET_DIR
-    dest.mkdir(parents=True, exist_ok=True)
-    for path in pipeline.chart_files(project):
-        shutil.copyfile(path, dest / path.name)
-    (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     updated = last_updated(project.root)
     figures: dict[tuple[str, str], str] = {}  # each chart's figure, read once for all the pages that show it
 
@@ -148,11 +143,15 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     as_built = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
     pages = {page: pipeline.FIGURE_MARK.sub(figure, html) for page, html in as_built.items()}
     url = site_url(site_dir)
-    cards = {
-        cid: f"{pipeline.ASSET_DIR}/{cid}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
-        for cid, folder in pipeline.manifest(project).items()
-    }
     home = FIRST_CHART.search(pages.get(site_dir / "index.html", ""))
+    # the share card of each page's lead chart (drawn once, then kept with the chart), before publishing
+    leads = {m[1] for html in pages.values() if (m := FIRST_CHART.search(html) or home)}
+    cards = {cid: f"{pipeline.ASSET_DIR}/{pipeline.share_card(project, cid).name}" for cid in leads}
+    dest = site_dir / pipeline.ASSET_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in pipeline.chart_files(project):
+        shutil.copyfile(path, dest / path.name)
+    (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     # a chapter carries the reading-time marker; the home page gives the total of all chapters
     minutes = {page: reading_minutes(html) for page, html in pages.items() if READ_MARK in html}
     total = str(sum(minutes.values()))

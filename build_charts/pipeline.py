@@ -214,6 +214,17 @@ def figure_html(project: Project, chart_id: str, sources_url: str = "sources/") 
     return html.replace(SOURCES_MARK, ROOT_MARK + sources_url)
 
 
+def share_card(project: Project, chart_id: str) -> Path:
+    """The chart's 1200 x 630 card for link previews, drawn the first time a page leads with the chart."""
+    folder = manifest(project)[chart_id]
+    card = folder / f"{chart_id}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
+    if not card.exists():
+        from build_charts.render import draw_share_card  # vl-convert loads only when a card is missing
+
+        draw_share_card(project, card, card.with_name(card.name.replace(".share.png", ".svg")))
+    return card
+
+
 def chart_files(project: Project) -> list[Path]:
     """Files to publish under assets/charts/ (every chart's drawings, specs and data downloads)."""
     return [p for out in manifest(project).values() for p in sorted(out.iterdir()) if p.name != "figure.html"]

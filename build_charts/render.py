@@ -3,8 +3,9 @@
 Run as `python -m build_charts.render --root . --cache .chart-cache ID…` (the
 pipeline does this for you). For each chart it writes, into a fresh cache folder: the
 figure's HTML, a static SVG, the Vega spec compiled at build time (so readers' browsers
-never load the Vega-Lite compiler), the data as CSV/JSON, and a 1200 x 630 PNG card for link
-previews (the PNG a reader downloads is drawn from the SVG in the reader's browser). On a problem it
+never load the Vega-Lite compiler) and the data as CSV/JSON. The 1200 x 630 PNG card for link
+previews is drawn here too, the first time a page leads with the chart (`pipeline.share_card`); the PNG
+a reader downloads is drawn from the SVG in the reader's browser. On a problem it
 prints `error: file:line: field: reason` and exits non-zero.
 
 One process builds each chart's spec with Altair (`spec.py`) and draws it with vl-convert, one
@@ -107,6 +108,13 @@ def share_card(svg: str) -> bytes:
     return vlc.svg_to_png(card)
 
 
+def draw_share_card(project: Project, card: Path, svg: Path) -> None:
+    measure_with_own_fonts(project)  # the card's text in the same fonts as the chart's
+    tmp = card.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(share_card(svg.read_text(encoding="utf-8")))
+    tmp.replace(card)
+
+
 def draw(
     project: Project, chart_id: str, key: str, specs: dict[str, dict], datasets: list[data_mod.Dataset], path: Path
 ) -> None:
@@ -123,7 +131,6 @@ def draw(
         name = stem if layout == "wide" else f"{stem}.{layout}"
         files[f"{name}.svg"] = svgs[layout]
         files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
-    files[f"{stem}.share.png"] = share_card(svgs["wide"])
     wide = specs["wide"]
     title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
     title = " ".join(title) if isinstance(title, list) else title

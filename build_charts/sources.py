@@ -7,13 +7,17 @@ away under its title. Everything comes from the metadata files; nothing is typed
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from build_charts import data as data_mod
-from build_charts import formats
-from build_charts.pipeline import Project, chart_datasets
+from build_charts.pipeline import PACKAGE, Project, chart_datasets
+
+if TYPE_CHECKING:
+    from build_charts.data import Dataset
 
 CHART_LINE = re.compile(r"^\s*\[\[chart\s+(\w+)\s*\]\]\s*$", re.M)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
@@ -30,7 +34,9 @@ def chapters(docs_dir: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def dataset_html(ds: data_mod.Dataset) -> str:
+def dataset_html(ds: Dataset) -> str:
+    from build_charts import formats
+
     m = ds.meta
     origins = "".join(
         f"<li>{formats.cite(o)}. Accessed {escape(o.date_accessed)}."
@@ -51,7 +57,7 @@ def dataset_html(ds: data_mod.Dataset) -> str:
     )
 
 
-def summary_html(datasets: dict[str, data_mod.Dataset]) -> str:
+def summary_html(datasets: dict[str, Dataset]) -> str:
     origins = {o.url: o for ds in datasets.values() for o in ds.meta.origins.values()}
     primary = sum(o.kind == "primary" for o in origins.values())
     rows = sum(len(ds.rows) for ds in datasets.values())
@@ -66,8 +72,33 @@ def summary_html(datasets: dict[str, data_mod.Dataset]) -> str:
 
 
 def page_html(project: Project, docs_dir: Path) -> str:
-    """The whole Sources page body, as HTML blocks with Markdown headings for the table of contents."""
-    datasets = data_mod.load_all(project.data_dir)
+    """The whole Sources page body, as HTML blocks with Markdown headings for the table of contents.
+
+    Kept in the chart cache under a hash of everything it is made from, so a build that changed none of
+    it neither loads the data nor the validation library.
+    """
+    inputs = sorted(project.data_dir.glob("*")) + [PACKAGE / m for m in ("sources.py", "formats.py", "data.py")]
+    h = hashlib.sha256()
+    for path in inputs:
+        h.update(path.name.encode() + path.read_bytes())
+    h.update(repr(chapters(docs_dir)).encode())
+    cached = project.cache_dir / f"sources-{h.hexdigest()[:16]}.html"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    html = _page_html(project, docs_dir)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in project.cache_dir.glob("sources-*.html"):
+        old.unlink()
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(cached)
+    return html
+
+
+def _page_html(project: Project, docs_dir: Path) -> str:
+    from build_charts.data import load_all  # here, not at the top: a cached page never loads the validator
+
+    datasets = load_all(project.data_dir)
     placed: set[str] = set()
     parts = [summary_html(datasets)]
     for title, ids in chapters(docs_dir):

@@ -135,7 +135,7 @@ def load_page(browser, url: str, scroll: bool) -> dict:
         # time from the first chart entering the viewport to its live view
         t = page.evaluate(
             """async () => {
-              const f = document.querySelector('figure.mw-chart');
+              const f = document.querySelector("figure.mw-chart");
               const t0 = performance.now();
               f.scrollIntoView();
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
