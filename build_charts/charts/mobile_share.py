@@ -40,6 +40,9 @@ def _row(r: dict, ds: Dataset, main: bool) -> dict:
     }
 
 
+YOU, GUESS = ("You said ", "You: "), ("Your guess (ring): ", "Guess: ")  # (wide, narrow): a phone's line is short
+
+
 def build(mobile_share: Dataset) -> alt.LayerChart:
     ds = mobile_share
     mains = kit.first_reports(ds.rows, lambda r: (r["scope"], r["measure"], r["period"]))  # others: hollow
@@ -97,8 +100,10 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
             mine,
             alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
             alt.value(24),
-            text=alt.value(alt.expr(f"(reveal ? 'You said ' : 'Your guess (ring): ') + guess + '%' + {said}")),
-            fontSize=12,
+            text=alt.value(
+                alt.expr(f"(reveal ? '{YOU[kit.narrow()]}' : '{GUESS[kit.narrow()]}') + guess + '%' + {said}")
+            ),
+            fontSize=11 if kit.narrow() else 12,
             fontWeight=600,
         ),
     ]

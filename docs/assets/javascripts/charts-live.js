@@ -233,10 +233,14 @@
         group.appendChild(b);
       });
       press("");
-      // a click on the legend inside the chart moves the buttons too: one state, shown in both places
+      // a click on the legend inside the chart moves the buttons too: one state, shown in both places.
+      // The selection is the one whose store's name this legend signal starts with (<param>_<field>_legend).
+      var param = (spec.data || []).map(function (d) { return d.name; })
+        .filter(function (n) { return /_store$/.test(n) && sig.name.indexOf(n.slice(0, -5)) === 0; })
+        .map(function (n) { return n.slice(0, -6); })[0];
       try {
-        view.addSignalListener(m[1], function () {
-          var store = view.data(m[1] + "_store") || [];
+        view.addSignalListener(param, function () {
+          var store = view.data(param + "_store") || [];
           press(store.length === 1 ? String(store[0].values[0]) : "");
         });
       } catch (e) { /* no such selection signal: the buttons alone drive it */ }
