@@ -137,7 +137,7 @@ def load_page(browser, url: str, scroll: bool) -> dict:
             """async () => {
               const f = document.querySelector("figure.mw-chart");
               const t0 = performance.now();
-              f.scrollIntoView();
+              (f.querySelector(".mw-chart__view") || f).scrollIntoView();  // a scrolly figure has no box of its own
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
                 f.addEventListener('mw:live', r, {once: true}); setTimeout(r, 15000); });
               return performance.now() - t0;
