@@ -133,11 +133,12 @@ def share_meta(html: str, image: str | None, canonical: str | None) -> str:
 def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     """Finish a built site in place; returns what the theme patches said (one line each)."""
     updated = last_updated(project.root)
+    charts = pipeline.manifest(project)  # chart id -> cache folder, read once
     figures: dict[tuple[str, str], str] = {}  # each chart's figure, read once for all the pages that show it
 
     def figure(m: re.Match) -> str:
         if m.groups() not in figures:
-            figures[m.groups()] = pipeline.figure_html(project, m[1], m[2])
+            figures[m.groups()] = pipeline.figure_html(charts[m[1]], m[2])
         return figures[m.groups()]
 
     as_built = {page: page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
@@ -146,10 +147,10 @@ def finish(project: pipeline.Project, site_dir: Path) -> list[str]:
     home = FIRST_CHART.search(pages.get(site_dir / "index.html", ""))
     # the share card of each page's lead chart (drawn once, then kept with the chart), before publishing
     leads = {m[1] for html in pages.values() if (m := FIRST_CHART.search(html) or home)}
-    cards = {cid: f"{pipeline.ASSET_DIR}/{pipeline.share_card(project, cid).name}" for cid in leads}
+    cards = {cid: f"{pipeline.ASSET_DIR}/{pipeline.share_card(project, cid, charts[cid]).name}" for cid in leads}
     dest = site_dir / pipeline.ASSET_DIR
     dest.mkdir(parents=True, exist_ok=True)
-    for path in pipeline.chart_files(project):
+    for path in pipeline.chart_files(charts):
         shutil.copyfile(path, dest / path.name)
     (dest / "colours.css").write_text(theme.dark_css() + "\n", encoding="utf-8")
     # a chapter carries the reading-time marker; the home page gives the total of all chapters

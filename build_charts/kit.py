@@ -26,9 +26,8 @@ from collections.abc import Iterable
 import altair as alt
 
 from build_charts import formats, theme
-from build_charts.data import Dataset
 
-WIDE, NARROW = 640, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
+WIDE, NARROW = theme.WIDTH, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
 AFTER_LABEL = f"After the article (c. {ARTICLE_YEAR})"
 _layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
@@ -137,11 +136,6 @@ def label_marks(base: alt.Chart, x, y, text: str = "tag:N", **mark) -> alt.Chart
     """Direct labels next to marks (rather than a legend the reader has to match by colour)."""
     style = {"align": "left", "dx": 6, "fontSize": 11, "color": ink("text")} | mark
     return base.mark_text(**style).encode(x=x, y=y, text=text)
-
-
-def producers(ds: Dataset) -> str:
-    """'Tencent; China Daily' — who reported a dataset's figures, for subtitles."""
-    return "; ".join(dict.fromkeys(o.producer.split(",")[0] for o in ds.used_origins().values()))
 
 
 def colour(names: list[str], companies: dict[str, str] | None = None) -> alt.Scale:

@@ -3,8 +3,8 @@
 Nothing here imports Altair. `prepare()` keys every chart once — a hash of its module, the shared
 modules, the data files its `build()` asks for (read from its signature), the fonts and the library
 versions — renders those whose key has no cache entry, and writes a manifest (chart id -> cache
-folder). The Markdown extension reads that manifest; it runs `prepare()` itself only when the
-inputs changed since (an author who called the generator directly). Charts are rendered in fresh
+folder). The finish step reads that manifest once per build; it runs `prepare()` itself only when
+the inputs changed since (an author who called the generator directly). Charts are rendered in fresh
 Python processes (`python -m build_charts.render`, one per core, each with a share of the charts),
 so a long-running `mkdocs serve` always runs the code as it is on disk.
 """
@@ -208,15 +208,14 @@ def figure_mark(chart_id: str, sources_url: str) -> str:
     return f"<!--mw-figure {chart_id} sources={sources_url}-->"
 
 
-def figure_html(project: Project, chart_id: str, sources_url: str = "sources/") -> str:
-    """The `<figure>` for a chart, its asset URLs starting with ROOT_MARK."""
-    html = (manifest(project)[chart_id] / "figure.html").read_text(encoding="utf-8")
+def figure_html(folder: Path, sources_url: str = "sources/") -> str:
+    """The `<figure>` in a chart's cache folder, its asset URLs starting with ROOT_MARK."""
+    html = (folder / "figure.html").read_text(encoding="utf-8")
     return html.replace(SOURCES_MARK, ROOT_MARK + sources_url)
 
 
-def share_card(project: Project, chart_id: str) -> Path:
+def share_card(project: Project, chart_id: str, folder: Path) -> Path:
     """The chart's 1200 x 630 card for link previews, drawn the first time a page leads with the chart."""
-    folder = manifest(project)[chart_id]
     card = folder / f"{chart_id}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
     if not card.exists():
         from build_charts.render import draw_share_card  # vl-convert loads only when a card is missing
@@ -225,6 +224,6 @@ def share_card(project: Project, chart_id: str) -> Path:
     return card
 
 
-def chart_files(project: Project) -> list[Path]:
+def chart_files(charts: dict[str, Path]) -> list[Path]:
     """Files to publish under assets/charts/ (every chart's drawings, specs and data downloads)."""
-    return [p for out in manifest(project).values() for p in sorted(out.iterdir()) if p.name != "figure.html"]
+    return [p for out in charts.values() for p in sorted(out.iterdir()) if p.name != "figure.html"]

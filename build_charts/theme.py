@@ -46,13 +46,6 @@ def color(series: str) -> str:
     return SERIES.get(series, SERIES["Other"])
 
 
-def scale(names: list[str]):
-    """An Altair colour scale that keeps each series in its fixed colour."""
-    import altair as alt
-
-    return alt.Scale(domain=names, range=[color(n) for n in names])
-
-
 def canvas(height: float):
     """Encoders for a schematic drawn on fixed coordinates: x runs 0–100, y runs 0–height downwards."""
     import altair as alt
