@@ -141,6 +141,7 @@ class ChartsExtension(Extension):
                 "docs",
                 "Folder of the pages, relative to project_root (the Sources page follows their order)",
             ],
+            "lang": ["en", "Language of the edition: its charts' words, numbers and dates (en, zh)"],
         }
         super().__init__(**kwargs)
         self.figures: set[str] = set()  # stash markers of the figures in the page being converted
