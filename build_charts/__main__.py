@@ -24,13 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     steps.add_parser("prepare", help="build every chart whose inputs changed")
     fin = steps.add_parser("finish", help="publish chart files and finish every page of a built site")
     fin.add_argument("site_dir", type=Path)
+    fin.add_argument("--lang", help="the edition's language (default: what its home page's <html lang> says)")
     args = ap.parse_args(argv)
     project = pipeline.Project.at(args.root)
     try:
         if args.step == "prepare":
             print(pipeline.prepare(project).line())
         else:
-            for line in finish.finish(project, args.site_dir):
+            for line in finish.finish(project, args.site_dir, args.lang):
                 print(line)
     except PipelineError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -14,6 +14,7 @@ from typing import Any
 from build_charts import formats, theme
 from build_charts.data import Dataset
 from build_charts.pipeline import ASSET_DIR, ROOT_MARK
+from build_charts.words import UI, language
 
 
 def prefix_svg_ids(svg: str, prefix: str) -> str:
@@ -131,27 +132,37 @@ def table_rows(ds: Dataset) -> list[dict[str, Any]]:
     ]
 
 
+def drawing_name(chart_id: str, key: str, lang: str, layout: str) -> str:
+    """A drawing's file name without suffix: 'taobao_gmv.0123456789', '….zh', '….narrow', '….zh.narrow'."""
+    return ".".join(
+        [f"{chart_id}.{key[:10]}"] + ([lang] if lang != "en" else []) + ([layout] if layout != "wide" else [])
+    )
+
+
 def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str, str], datasets: list[Dataset]) -> str:
-    """The complete `<figure>`; asset URLs start with ROOT_MARK, resolved per page later."""
-    base = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"
+    """The complete `<figure>` in the language being built; asset URLs start with ROOT_MARK, resolved per page."""
+    data = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"  # the downloads: one set for both languages
+    base = f"{ROOT_MARK}{ASSET_DIR}/{drawing_name(chart_id, key, language(), 'wide')}"
     fid = f"fig-{chart_id.replace('_', '-')}"
+    period = "（{}）" if language() == "zh" else " ({})"
     tables = "".join(
         table_html(
             dataset_columns(ds),
             table_rows(ds),
-            f"{ds.meta.title} ({ds.meta.period})",
+            ds.meta.title + period.format(ds.meta.period),
             {name: col.label for name, col in ds.meta.columns.items() if col.label},
         )
         for ds in datasets
     )
     # hashed URLs (cached for ever), saved under the chart's own name
     data_links = (
-        f'<a href="{base}.csv" download="{chart_id}.csv">CSV</a> · '
-        f'<a href="{base}.json" download="{chart_id}.json">JSON</a> · '
+        f'<a href="{data}.csv" download="{chart_id}.csv">CSV</a> · '
+        f'<a href="{data}.json" download="{chart_id}.json">JSON</a> · '
         if datasets
         else ""
     )
     narrow = f' data-spec-narrow="{base}.narrow.vg.json"' if "narrow" in svgs else ""
+    licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
     return (
         # data-search-exclude: the search index gets the page's prose, not every table cell
         f'<figure class="mw-chart" id="{fid}" data-chart="{escape(chart_id)}" data-spec="{base}.vg.json"{narrow} '
@@ -166,15 +177,17 @@ def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str
         f'<figcaption class="mw-chart__caption">'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
         f"{formats.caption_html(datasets)}"
-        + (f'<details class="mw-chart__data"><summary>Show the data</summary>{tables}</details>' if datasets else "")
-        + f'<p class="mw-chart__downloads">Download: {data_links}'
+        + (
+            f'<details class="mw-chart__data"><summary>{UI("show_data")}</summary>{tables}</details>'
+            if datasets
+            else ""
+        )
+        + f'<p class="mw-chart__downloads">{UI("download")} {data_links}'
         f'<a href="{base}.svg" download="{chart_id}.svg">SVG</a>'
         # drawn in the reader's browser from the SVG file (charts.js shows the button): the build makes no PNG
         f'<span class="mw-chart__png" hidden> · <button type="button" data-svg="{base}.svg"'
         f' data-name="{escape(chart_id)}.png" data-background="{theme.BACKGROUND["light"]}">PNG</button></span>'
-        f' · <a class="mw-chart__anchor" href="#{fid}">Link to this chart</a></p>'
-        '<p class="mw-chart__reuse"><strong>Reuse this chart:</strong> free under'
-        ' <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>; credit'
-        f" “The Model Wars” and link to this chart. The figures stay the work of the sources named above.</p>"
+        f' · <a class="mw-chart__anchor" href="#{fid}">{UI("link_chart")}</a></p>'
+        f'<p class="mw-chart__reuse">{UI("reuse", licence=licence)}</p>'
         "</figcaption></figure>"
     )

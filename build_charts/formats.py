@@ -6,11 +6,13 @@ take their words from a dataset's `.meta.yml` through these functions.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import Any
 
 from build_charts.data import Dataset, Origin
 from build_charts.pipeline import SOURCES_MARK
+from build_charts.words import UI, language
 
 UNIT_STYLE = {
     # unit in metadata -> (prefix, suffix)
@@ -22,10 +24,45 @@ UNIT_STYLE = {
 }
 
 
+# Chinese counts in 万 (10^4) and 亿 (10^8): unit in metadata -> (its size in 亿, suffix after 亿 or 万)
+ZH_UNITS = {
+    "RMB billion": (Decimal(10), "元"),
+    "million": (Decimal("0.01"), ""),
+    "million users": (Decimal("0.01"), ""),
+}
+ZH_UNITS["million sellers"] = ZH_UNITS["million"]
+
+
+def _plain(d: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 1.2E+3 -> '1200', 7.8840 -> '7.884'."""
+    text = f"{d.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def zh_number(value: float | int, unit: str | None) -> str:
+    """Chinese conventions: RMB 19.1 bn -> '191亿元', RMB 1,000 bn -> '1万亿元', 788.4 m -> '7.884亿', 20 m -> '2000万'.
+
+    Exact: the source's digits are scaled by powers of ten, never rounded.
+    """
+    if unit == "percent":
+        return f"{_plain(Decimal(repr(value)))}%"
+    if unit not in ZH_UNITS:
+        return f"{_plain(Decimal(repr(value)))}{f' {unit}' if unit else ''}"
+    yi = Decimal(repr(value)) * ZH_UNITS[unit][0]  # in 亿
+    suffix = ZH_UNITS[unit][1]
+    if yi >= 10000:
+        return f"{_plain(yi / 10000)}万亿{suffix}"
+    if yi >= 1:
+        return f"{_plain(yi)}亿{suffix}"
+    return f"{_plain(yi * 10000)}万{suffix}"
+
+
 def number(value: float | int | None, unit: str | None = None, digits: int | None = None) -> str:
-    """Format a value with its unit for people: 'RMB 19.1 bn', '788.4 m', '27.4%'."""
+    """Format a value with its unit for people: 'RMB 19.1 bn', '788.4 m', '27.4%' (in Chinese: '191亿元')."""
     if value is None:
-        return "no data"
+        return UI("no_data")
+    if language() == "zh" and digits is None:
+        return zh_number(value, unit)
     if digits is None:
         # as many decimals as the source gave (at most 3): 0.05 m stays 0.05 m, 19.1 stays 19.1
         digits = 0 if float(value).is_integer() else min(3, len(repr(float(value)).split(".")[1]))
@@ -36,17 +73,19 @@ def number(value: float | int | None, unit: str | None = None, digits: int | Non
 
 def with_period(value_text: str, period: Any) -> str:
     """'RMB 19.1 bn, 2012' — a tooltip line always says which period a value is for."""
-    return f"{value_text}, {period}"
+    return UI("period", value=value_text, period=period)
 
 
 def cite(origin: Origin) -> str:
     """One source, as HTML: producer, linked title, date published."""
     date = f" ({escape(origin.date_published)})" if origin.date_published else ""
-    kind = " [secondary copy]" if origin.kind == "secondary" else ""
-    return (
+    kind = UI("secondary") if origin.kind == "secondary" else ""
+    # a source is cited as published: in the Chinese edition its (English) words are marked as English
+    text = (
         f'{escape(origin.producer)}, <a href="{escape(origin.url, quote=True)}" rel="noopener">'
-        f"“{escape(origin.title)}”</a>{date}{kind}"
+        f"“{escape(origin.title)}”</a>{date}"
     )
+    return (text if language() == "en" else f'<span lang="en">{text}</span>') + kind
 
 
 def dataset_anchor(dataset_id: str) -> str:
@@ -56,35 +95,41 @@ def dataset_anchor(dataset_id: str) -> str:
 
 def accessed(origins: list[Origin]) -> str:
     dates = sorted({o.date_accessed for o in origins})
-    return "Accessed " + ", ".join(dates) + "." if dates else ""
+    return UI("accessed", dates=UI("list_sep").join(dates)) if dates else ""
 
 
 def caption_html(datasets: list[Dataset]) -> str:
     """The source line and notes under a chart, derived from the datasets it draws."""
     if not datasets:
-        return '<p class="mw-chart__sources"><strong>Schematic, not data:</strong> an illustration of the argument.</p>'
+        return f'<p class="mw-chart__sources">{UI("schematic")}</p>'
     origins: list[Origin] = []
     for ds in datasets:
         for o in ds.used_origins().values():
             if o not in origins:
                 origins.append(o)
-    label = "Source" if len(origins) == 1 else "Sources"
+    label = UI("source") if len(origins) == 1 else UI("sources")
+    colon, stop = ("：", "。") if language() == "zh" else (": ", ". ")
+    sep = UI("list_sep")
     if len(origins) <= 3:
-        listed = "; ".join(cite(o) for o in origins) + f". {accessed(origins)}"
-        parts = [f'<p class="mw-chart__sources"><strong>{label}:</strong> {listed}</p>']
+        listed = sep.join(cite(o) for o in origins) + f"{stop}{accessed(origins)}"
+        parts = [f'<p class="mw-chart__sources"><strong>{label}{colon.strip()}</strong>{colon[1:]}{listed}</p>']
     else:  # a long list is named by producer here and listed in full, with links, on the Sources page
         producers = list(dict.fromkeys(o.producer for o in origins))
         head = "; ".join(escape(p) for p in producers[:3])  # producers' names can hold commas
-        more = f"; and {len(producers) - 3} more" if len(producers) > 3 else ""
+        head = head if language() == "en" else f'<span lang="en">{head}</span>'
+        more = UI("and_more", n=len(producers) - 3) if len(producers) > 3 else ""
         links = [f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">' for ds in datasets]
         if len(datasets) == 1:
-            where = f"{links[0]}on the Sources page</a>"
+            where = f"{links[0]}{UI('on_sources_page')}</a>"
         else:
-            names = [f"{link}{escape(ds.id.replace('_', ' '))}</a>" for link, ds in zip(links, datasets, strict=True)]
-            where = "on the Sources page, under " + ", ".join(names[:-1]) + " and " + names[-1]
+            shown = [ds.meta.title if language() != "en" else ds.id.replace("_", " ") for ds in datasets]
+            names = [f"{link}{escape(name)}</a>" for link, name in zip(links, shown, strict=True)]
+            where = UI(
+                "under", names="、".join(names[:-1]) if language() == "zh" else ", ".join(names[:-1]), last=names[-1]
+            )
         parts = [
-            f'<p class="mw-chart__sources"><strong>{label}:</strong> {head}{more}. All {len(origins)} documents'
-            f" are listed with titles, links and access dates {where}.</p>"
+            f'<p class="mw-chart__sources"><strong>{label}{colon.strip()}</strong>{colon[1:]}{head}{more}{stop}'
+            f"{UI('all_listed', n=len(origins), where=where)}</p>"
         ]
     notes = [n for ds in datasets for n in ds.meta.notes]
     items = "".join(f"<li>{escape(n)}</li>" for n in notes)
@@ -92,8 +137,8 @@ def caption_html(datasets: list[Dataset]) -> str:
         parts.append(f'<ul class="mw-chart__notes">{items}</ul>')
     elif notes:  # many notes fold away, one click from the chart
         parts.append(
-            f'<details class="mw-chart__notes"><summary><strong>Notes on these figures</strong> ({len(notes)}):'
-            f" bases, gaps and where sources disagree</summary><ul>{items}</ul></details>"
+            f'<details class="mw-chart__notes"><summary>{UI("notes_fold", n=len(notes))}</summary>'
+            f"<ul>{items}</ul></details>"
         )
     return "".join(parts)
 
@@ -102,7 +147,7 @@ def cell(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return UI("yes") if value else UI("no")
     if isinstance(value, float):
         return number(value, None, digits=None if unit != "percent" else 1)
     return str(value)

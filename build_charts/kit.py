@@ -2,6 +2,8 @@
 
 A chart module is `build(<datasets>) -> chart` and follows one skeleton:
 
+    WORDS = kit.words(en={...}, zh={...})          # 0. every word readers see, per language, same keys
+
     rows = [...]                                   # 1. reader-ready rows from the loaded data
     x, y = kit.time_x(...), alt.Y(...)             # 2. encodings
     layers = [*kit.after_article(...), marks...]   # 3. marks, the article's date and what came after
@@ -9,6 +11,9 @@ A chart module is `build(<datasets>) -> chart` and follows one skeleton:
 
 - the layout: `width()` is the drawing width of the layout being built (the pipeline builds every chart
   twice, wide and narrow, and the page picks one by CSS media query), `narrow()` says which;
+- the language: every chart is built once per edition (`lang()` is 'en' or 'zh'); `words()` holds a
+  module's words in both, and numbers, dates and periods (`value_text`, `date`, `year`, `quarter`)
+  follow the language's conventions (191亿元, 2013年11月);
 - titles: `finish()` wraps the finding (title) and the measure (subtitle) to the width;
 - the three voices: `after_article()` marks when the article was written (c. 2013) and shades what
   came after it on any time axis;
@@ -20,17 +25,43 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import re
 import textwrap
 from collections.abc import Iterable
 
 import altair as alt
 
 from build_charts import formats, theme
+from build_charts import words as _words
+from build_charts.words import date, year  # noqa: F401  (chart modules use kit.date, kit.lang, kit.year)
+from build_charts.words import language as lang
 
 WIDE, NARROW = theme.WIDTH, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
-AFTER_LABEL = f"After the article (c. {ARTICLE_YEAR})"
 _layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
+KIT = _words.Words(
+    "build_charts/kit.py",
+    en={
+        "after": f"After the article (c. {ARTICLE_YEAR}) →",
+        "after_short": f"After c. {ARTICLE_YEAR} →",
+        "quarter": "Q{q} {y}",
+    },
+    zh={
+        "after": f"文章之后（约{ARTICLE_YEAR}年）→",
+        "after_short": f"约{ARTICLE_YEAR}年后 →",
+        "quarter": "{y}年第{q}季度",
+    },
+)
+AFTER_LABEL = KIT.tables["en"]["after"].rstrip(" →")  # the English band label (tests look for it)
+
+
+def words(**tables: dict[str, str]) -> _words.Words:
+    """A chart module's words in every language, with the same keys: `W = kit.words(en={...}, zh={...})`,
+    then `W("finding", first=…)`. Missing keys in one language stop the build, naming the module."""
+    import inspect
+
+    caller = inspect.stack()[1].filename
+    return _words.Words(caller, **tables)
 
 
 def width() -> int:
@@ -53,16 +84,38 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     The title says what the chart shows (a finding, not a topic); the subtitle says what is measured, in
     which unit, by whom. Both are wrapped to the drawing's width so that nothing is clipped on a phone.
     """
-    chars = max(24, int(width() / 9.4))  # 15 px bold type, wide letters allowed for
-    sub_chars = max(30, int(width() / 7.0))  # 12 px type
+    if lang() == "zh":  # a Chinese character is one em wide and a line may break between any two
+        title, sub = _wrap_cjk(finding, width() / 15.5), _wrap_cjk(subtitle, width() / 12.4)
+    else:
+        title = textwrap.wrap(finding, max(24, int(width() / 9.4)))  # 15 px bold type, wide letters allowed for
+        sub = textwrap.wrap(subtitle, max(30, int(width() / 7.0)))  # 12 px type
     return chart.properties(
         width=width(),
         height=height,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        title=alt.Title(textwrap.wrap(finding, chars), subtitle=textwrap.wrap(subtitle, sub_chars)),
+        title=alt.Title(title, subtitle=sub),
         description=description,
         **props,
     )
+
+
+NO_LINE_START = set("，。、；：？！）》」』”’％%")  # Chinese punctuation never starts a line
+
+
+def _wrap_cjk(text: str, ems: float) -> list[str]:
+    """Lines of at most `ems` em (a CJK character 1, a Latin letter or digit about 0.55), never breaking a Latin
+    word or number, never starting a line with closing punctuation."""
+    tokens = re.findall(r"[A-Za-z0-9.,%+\-–/]+|\s+|.", text)
+    lines, line, used = [], "", 0.0
+    for tok in tokens:
+        size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)
+        if line and used + size > ems and not tok.isspace() and tok[0] not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if not line and tok.isspace():
+            continue
+        line, used = line + tok, used + size
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def after_article(x_field: str, x_type: str, start, end) -> list:
@@ -73,7 +126,7 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     after the article on an ordinal one (the band then runs from the first one's edge to the last one's).
     Returns layers to put *under* the data marks.
     """
-    label = f"After c. {ARTICLE_YEAR} →" if narrow() else AFTER_LABEL + " →"  # a phone's band can be short
+    label = KIT("after_short") if narrow() else KIT("after")  # a phone's band can be short
     band = alt.Data(values=[{x_field: start, "x2": end, "after": label}])
     ordinal = x_type == "O"
     x = alt.X(f"{x_field}:{x_type}", title=None, **({"bandPosition": 0} if ordinal else {}))
@@ -117,9 +170,9 @@ def day(text: str) -> int:
 
 
 def quarter(end: str) -> str:
-    """'Q3 2018' for a quarter ending on an ISO date."""
+    """'Q3 2018' ('2018年第3季度') for a quarter ending on an ISO date."""
     d = dt.date.fromisoformat(end)
-    return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+    return KIT("quarter", q=(d.month - 1) // 3 + 1, y=d.year)
 
 
 def first_reports(rows: Iterable[dict], key) -> list[bool]:

@@ -14,6 +14,7 @@ site root: figures with many sources link to their datasets' sections there.
       - build_charts.markdown_ext:
           project_root: .
           sources_url: sources/
+          lang: en          # the edition's language: zh builds the Chinese figures
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ class ChartPreprocessor(Preprocessor):
                 out.append(line)
                 continue
             if m["what"] == "sources":
-                out.extend(sources.page_html(project, project.root / self.ext.getConfig("docs_dir")).splitlines())
+                docs = project.root / self.ext.getConfig("docs_dir")
+                out.extend(sources.page_html(project, docs, self.ext.getConfig("lang")).splitlines())
                 continue
             cid = m["id"] or ""
             known = pipeline.chart_ids(project)
@@ -71,7 +73,8 @@ class ChartPreprocessor(Preprocessor):
                 )
             # The figure itself goes in when the built page is finished (finish.py): the generator, its
             # search indexer and the other extensions never parse the drawings and tables.
-            mark = self.md.htmlStash.store(pipeline.figure_mark(cid, self.ext.getConfig("sources_url")))
+            mark = pipeline.figure_mark(cid, self.ext.getConfig("sources_url"), self.ext.getConfig("lang"))
+            mark = self.md.htmlStash.store(mark)
             self.ext.figures.add(mark)
             out.append(m["indent"] + mark)
         return out

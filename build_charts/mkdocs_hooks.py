@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_charts import finish, pipeline
+from build_charts import finish, pipeline, words
 from build_charts.errors import PipelineError
 from build_charts.markdown_ext import current_page
 
@@ -51,7 +51,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     try:
-        for line in finish.finish(_project(config), Path(config.site_dir)):
+        lang = words.edition_of(config.theme["language"])
+        for line in finish.finish(_project(config), Path(config.site_dir), lang):
             log.debug(line)
     except PipelineError as e:
         raise PluginError(f"chart pipeline: {e}") from None

@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from build_charts.errors import ChartError
+from build_charts.words import LANGUAGES
 
 PACKAGE = Path(__file__).resolve().parent
 # "the site root, relative to this page" in generated HTML, resolved by finish. It looks like an absolute
@@ -200,30 +201,44 @@ def render_in_subprocess(project: Project, ids: list[str]) -> None:
         raise ChartError(None, None, None, "\n".join(problems))
 
 
-FIGURE_MARK = re.compile(r"<!--mw-figure (\w+) sources=(\S*)-->")
+FIGURE_MARK = re.compile(r"<!--mw-figure (\w+) sources=(\S*) lang=(\w+)-->")
 
 
-def figure_mark(chart_id: str, sources_url: str) -> str:
+def figure_mark(chart_id: str, sources_url: str, lang: str = "en") -> str:
     """What a page holds in place of a chart's figure until the built page is finished."""
-    return f"<!--mw-figure {chart_id} sources={sources_url}-->"
+    return f"<!--mw-figure {chart_id} sources={sources_url} lang={lang}-->"
 
 
-def figure_html(folder: Path, sources_url: str = "sources/") -> str:
+def figure_file(lang: str) -> str:
+    """The figure's HTML in a chart's cache folder, per language."""
+    return "figure.html" if lang == "en" else f"figure.{lang}.html"
+
+
+def figure_html(folder: Path, sources_url: str = "sources/", lang: str = "en") -> str:
     """The `<figure>` in a chart's cache folder, its asset URLs starting with ROOT_MARK."""
-    html = (folder / "figure.html").read_text(encoding="utf-8")
+    html = (folder / figure_file(lang)).read_text(encoding="utf-8")
     return html.replace(SOURCES_MARK, ROOT_MARK + sources_url)
 
 
-def share_card(project: Project, chart_id: str, folder: Path) -> Path:
+def share_card(project: Project, chart_id: str, folder: Path, lang: str = "en") -> Path:
     """The chart's 1200 x 630 card for link previews, drawn the first time a page leads with the chart."""
-    card = folder / f"{chart_id}.{folder.name.rsplit('-', 1)[1][:10]}.share.png"
+    card = folder / ".".join(
+        [chart_id, folder.name.rsplit("-", 1)[1][:10], *([lang] if lang != "en" else []), "share.png"]
+    )
     if not card.exists():
         from build_charts.render import draw_share_card  # vl-convert loads only when a card is missing
 
-        draw_share_card(project, card, card.with_name(card.name.replace(".share.png", ".svg")))
+        draw_share_card(project, card, card.with_name(card.name.replace(".share.png", ".svg")), lang)
     return card
 
 
-def chart_files(charts: dict[str, Path]) -> list[Path]:
-    """Files to publish under assets/charts/ (every chart's drawings, specs and data downloads)."""
-    return [p for out in charts.values() for p in sorted(out.iterdir()) if p.name != "figure.html"]
+def chart_files(charts: dict[str, Path], lang: str = "en") -> list[Path]:
+    """Files to publish under assets/charts/ of one edition: its drawings, specs and cards, and the data downloads."""
+
+    def ours(name: str) -> bool:
+        parts = name.split(".")[2:]  # after '<id>.<key>': a language, a layout, a suffix
+        return not name.startswith("figure.") and (
+            parts[0] == lang if parts[0] in LANGUAGES else lang == "en" or parts[0] in ("csv", "json")
+        )
+
+    return [p for out in charts.values() for p in sorted(out.iterdir()) if ours(p.name)]

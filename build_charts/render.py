@@ -33,10 +33,11 @@ from pathlib import Path
 import vl_convert as vlc
 
 from build_charts import data as data_mod
-from build_charts import figure, theme
+from build_charts import figure, theme, words
 from build_charts.errors import ChartError, PipelineError
 from build_charts.lang_ext import tag_language_of_parts
-from build_charts.pipeline import Project, keys, output_dir
+from build_charts.pipeline import Project, figure_file, keys, output_dir
+from build_charts.words import LANGUAGES
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!-- Written by build_charts/render.py: vl-convert measures chart text with its bundled
@@ -91,55 +92,73 @@ def measure_with_own_fonts(project: Project) -> None:
 SHARE_W, SHARE_H = 1200, 630  # px: the image that link previews show (Open Graph, Twitter cards)
 
 
-def share_card(svg: str) -> bytes:
+def share_card(svg: str, lang: str = "en") -> bytes:
     """The chart on a 1200 x 630 white card with the site's name, as a PNG for link previews."""
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     w, h = (float(re.search(rf'\b{a}="([\d.]+)"', svg)[1]) for a in ("width", "height"))
     scale = min((SHARE_W - 96) / w, (SHARE_H - 110) / h)
     text, accent = theme.TOKENS["text"][0], theme.ACCENT
+    token = words.use(lang)
+    name, font = words.UI("card_name"), theme.FONT_ZH if lang == "zh" else "Liberation Sans"
+    words._language.reset(token)
     card = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{SHARE_W}" height="{SHARE_H}">'
         f'<rect width="{SHARE_W}" height="{SHARE_H}" fill="#ffffff"/>'
         f'<rect width="{SHARE_W}" height="8" fill="{accent}"/>'
-        f'<text x="48" y="{SHARE_H - 28}" font-family="Liberation Sans" font-size="22" font-weight="600" fill="{text}">'
-        "The Model Wars</text>"
+        f'<text x="48" y="{SHARE_H - 28}" font-family="{escape(font, quote=True)}" font-size="22" font-weight="600"'
+        f' fill="{text}">{escape(name)}</text>'
         f'<g transform="translate({(SHARE_W - w * scale) / 2:.1f},32) scale({scale:.4f})">{svg}</g></svg>'
     )
     return vlc.svg_to_png(card)
 
 
-def draw_share_card(project: Project, card: Path, svg: Path) -> None:
+def draw_share_card(project: Project, card: Path, svg: Path, lang: str = "en") -> None:
     measure_with_own_fonts(project)  # the card's text in the same fonts as the chart's
     tmp = card.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(share_card(svg.read_text(encoding="utf-8")))
+    tmp.write_bytes(share_card(svg.read_text(encoding="utf-8"), lang))
     tmp.replace(card)
 
 
 def draw(
-    project: Project, chart_id: str, key: str, specs: dict[str, dict], datasets: list[data_mod.Dataset], path: Path
+    project: Project,
+    chart_id: str,
+    key: str,
+    specs: dict[str, dict[str, dict]],
+    datasets: dict[str, list[data_mod.Dataset]],
+    path: Path,
 ) -> None:
-    """Compile each layout's Vega-Lite spec to Vega, draw its SVG and write the chart's cache entry."""
+    """Compile each language's and layout's Vega-Lite spec to Vega, draw its SVG, write the chart's cache entry.
+
+    Per language: a figure (`figure.html`, `figure.zh.html`) and its drawings; the data downloads are
+    one set for both.
+    """
     stem = f"{chart_id}.{key[:10]}"
     files: dict[str, str | bytes | None] = {}
-    svgs = {}
-    for layout, spec in specs.items():
+    for lang, layouts in specs.items():
+        svgs = {}
+        for layout, spec in layouts.items():
+            try:
+                vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
+                svgs[layout] = vlc.vega_to_svg(vega)
+            except Exception as e:
+                raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
+            name = figure.drawing_name(chart_id, key, lang, layout)
+            files[f"{name}.svg"] = svgs[layout]
+            files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
+        wide = layouts["wide"]
+        title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
+        title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
+        token = words.use(lang)
         try:
-            vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
-            svgs[layout] = vlc.vega_to_svg(vega)
-        except Exception as e:
-            raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
-        name = stem if layout == "wide" else f"{stem}.{layout}"
-        files[f"{name}.svg"] = svgs[layout]
-        files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
-    wide = specs["wide"]
-    title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
-    title = " ".join(title) if isinstance(title, list) else title
-    records = data_records(datasets)
+            html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang])
+        finally:
+            words._language.reset(token)
+        # an English figure's Chinese and Japanese runs get their `lang` here: the page's own pass never sees it
+        files[figure_file(lang)] = tag_language_of_parts(html) if lang == "en" else html
+    records = data_records(datasets[LANGUAGES[0]])
     files |= {
-        f"{stem}.csv": to_csv(records) if datasets else None,
-        f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets else None,
-        # its Chinese and Japanese runs get their `lang` here: the page's own pass never sees the figure
-        "figure.html": tag_language_of_parts(figure.render(chart_id, key, title, wide["description"], svgs, datasets)),
+        f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,
+        f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets[LANGUAGES[0]] else None,
     }
     publish(output_dir(project, chart_id, key), files)
 

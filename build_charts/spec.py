@@ -19,7 +19,7 @@ import jsonschema_rs
 from altair.utils.schemapi import debug_mode
 
 from build_charts import data as data_mod
-from build_charts import kit, theme
+from build_charts import kit, theme, words
 from build_charts.errors import ChartError
 from build_charts.pipeline import Project, chart_datasets
 
@@ -30,6 +30,15 @@ DETERMINISTIC = {"usermeta": {"generator": "build_charts"}}
 def _model_wars_theme() -> alt.theme.ThemeConfig:
     """The shared look (theme.py) as an Altair theme: a chart's own config wins over it."""
     return alt.theme.ThemeConfig(config=theme.config())
+
+
+@alt.theme.register("model_wars_zh", enable=False)
+def _model_wars_zh_theme() -> alt.theme.ThemeConfig:
+    """The same look for the Chinese edition: its font stack and the zh-CN number and date locale."""
+    return alt.theme.ThemeConfig(config=theme.config("zh"))
+
+
+THEMES = {"en": "model_wars", "zh": "model_wars_zh"}
 
 
 def load_chart_module(project: Project, chart_id: str):
@@ -57,19 +66,31 @@ def _line_in(exc: BaseException, path: Path) -> int | None:
 LAYOUTS = {"wide": kit.WIDE, "narrow": kit.NARROW}
 
 
-def build_spec(project: Project, chart_id: str) -> tuple[dict[str, dict], list[data_mod.Dataset], Path]:
-    """The chart's spec for each layout (wide, and narrow for phones when the chart draws it differently)."""
+def build_spec(
+    project: Project, chart_id: str, langs: tuple[str, ...] = words.LANGUAGES
+) -> tuple[dict[str, dict[str, dict]], dict[str, list[data_mod.Dataset]], Path]:
+    """The chart's spec per language and layout (wide, and narrow for phones when the chart draws it
+    differently), and its datasets as each language's readers see them (labels, notes)."""
     module, path = load_chart_module(project, chart_id)
-    datasets = [data_mod.load_dataset(project.data_dir / f"{ds}.csv") for ds in chart_datasets(path)]
-    specs = {}
-    for name, width in LAYOUTS.items():
-        token = kit._layout.set(width)
+    loaded = [data_mod.load_dataset(project.data_dir / f"{ds}.csv") for ds in chart_datasets(path)]
+    specs: dict[str, dict[str, dict]] = {}
+    datasets: dict[str, list[data_mod.Dataset]] = {}
+    for lang in langs:
+        datasets[lang] = [ds.in_language(lang) for ds in loaded]
+        specs[lang] = {}
+        language = words.use(lang)
         try:
-            specs[name] = _layout_spec(module, path, datasets)
+            with alt.theme.enable(THEMES[lang]):
+                for name, width in LAYOUTS.items():
+                    token = kit._layout.set(width)
+                    try:
+                        specs[lang][name] = _layout_spec(module, path, datasets[lang])
+                    finally:
+                        kit._layout.reset(token)
         finally:
-            kit._layout.reset(token)
-    if specs["narrow"] == specs["wide"]:  # a chart that ignores the layout is drawn once
-        del specs["narrow"]
+            words._language.reset(language)
+        if specs[lang]["narrow"] == specs[lang]["wide"]:  # a chart that ignores the layout is drawn once
+            del specs[lang]["narrow"]
     return specs, datasets, path
 
 

@@ -11,6 +11,26 @@ from __future__ import annotations
 # Material's system font stack when `theme.font: false`.
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
 
+# The Chinese edition's stack: the shipped subset of Noto Sans CJK SC (build_charts/fonts/) measures the text at
+# build time; readers' phones and computers draw it with the first of these they have.
+FONT_ZH = '"Noto Sans CJK SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", ' + FONT
+
+# zh-CN number and date conventions for Vega (d3-format / d3-time-format), carried in each Chinese spec,
+# so the static drawing and the live view format alike: 2013年11月, 十一月.
+LOCALE_ZH = {
+    "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
+    "time": {
+        "dateTime": "%x %A %X",
+        "date": "%Y年%-m月%-d日",
+        "time": "%H:%M:%S",
+        "periods": ["上午", "下午"],
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+        "shortMonths": ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+    },
+}
+
 # The site's brand colour (site.css's --md-primary-fg-color), for the share cards' top rule.
 ACCENT = "#a33a0b"
 
@@ -62,9 +82,10 @@ def canvas(height: float):
     return x, y
 
 
-def config() -> dict:
-    """Vega-Lite `config` block applied to every chart."""
+def config(lang: str = "en") -> dict:
+    """Vega-Lite `config` block applied to every chart (in Chinese: the Chinese font stack and zh-CN locale)."""
     text, muted, grid, domain, surface = (TOKENS[k][0] for k in ("text", "muted", "grid", "domain", "surface"))
+    zh = {"font": FONT_ZH, "locale": LOCALE_ZH} if lang == "zh" else {}
     return {
         "background": "transparent",  # the page shows through, in light and dark mode
         "font": FONT,
@@ -104,7 +125,7 @@ def config() -> dict:
         "line": {"strokeWidth": 2.5},
         "rule": {"color": domain},
         "range": {"category": list(SERIES.values())},
-    }
+    } | zh
 
 
 def dark_css(scope: str = ".mw-chart__view") -> str:

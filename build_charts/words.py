@@ -1,0 +1,169 @@
+"""The site's two languages, and the pipeline's own words in each (figures, captions, the Sources page).
+
+Every chart and every figure is built once per language from the same data. `language()` says which
+one is being built (the renderer sets it, like the layout width); chart modules keep their own words
+in a table per language (`kit.words`), and the words every figure shares live here, in `UI`.
+A table that lacks a key in one language fails the build, naming the key: the two editions never
+drift apart silently.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+
+LANGUAGES = ("en", "zh")  # the first is the main edition
+HREFLANG = {"en": "en", "zh": "zh-Hans"}  # what <html lang> and hreflang say
+PREFIX = {"en": "", "zh": "zh/"}  # where each edition lives under the site root (mkdocs.zh.yml: site/zh)
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=LANGUAGES[0])
+
+
+def language() -> str:
+    """The language being built ('en' or 'zh')."""
+    return _language.get()
+
+
+def use(lang: str) -> contextvars.Token:
+    """Build in `lang` until `_language.reset(token)`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; the site has {', '.join(LANGUAGES)}")
+    return _language.set(lang)
+
+
+class Words:
+    """One table of words per language, with the same keys: `w("key", n=3)` formats the current language's."""
+
+    def __init__(self, where: str, **tables: dict[str, str]):
+        missing = [lang for lang in LANGUAGES if lang not in tables]
+        if missing:
+            raise KeyError(f"{where}: no words for {', '.join(missing)}")
+        keys = set(tables[LANGUAGES[0]])
+        for lang in LANGUAGES[1:]:
+            if set(tables[lang]) != keys:
+                odd = sorted(keys ^ set(tables[lang]))
+                raise KeyError(f"{where}: the {lang!r} words and the {LANGUAGES[0]!r} ones differ in {', '.join(odd)}")
+        self.where, self.tables = where, tables
+
+    def __call__(self, key: str, **values) -> str:
+        text = self.tables[language()][key]
+        return text.format(**values) if values else text
+
+
+UI = Words(
+    "build_charts/words.py UI",
+    en={
+        "schematic": "<strong>Schematic, not data:</strong> an illustration of the argument.",
+        "source": "Source",
+        "sources": "Sources",
+        "accessed": "Accessed {dates}.",
+        "accessed_one": "Accessed {date}.",
+        "and_more": "; and {n} more",
+        "all_listed": "All {n} documents are listed with titles, links and access dates {where}.",
+        "on_sources_page": "on the Sources page",
+        "under": "on the Sources page, under {names} and {last}",
+        "notes_fold": "<strong>Notes on these figures</strong> ({n}): bases, gaps and where sources disagree",
+        "show_data": "Show the data",
+        "download": "Download:",
+        "link_chart": "Link to this chart",
+        "reuse": "<strong>Reuse this chart:</strong> free under {licence}; credit “The Model Wars” and link to this"
+        " chart. The figures stay the work of the sources named above.",
+        "secondary": " [secondary copy]",
+        "yes": "yes",
+        "no": "no",
+        "no_data": "no data",
+        "list_sep": "; ",
+        "period": "{value}, {period}",
+        "records": "{n} records",
+        "source_count": "{n} source",
+        "source_counts": "{n} sources",
+        "kinds_and": " and ",
+        "primary": "primary",
+        "secondary_kind": "secondary",
+        "h_sources": "Sources",
+        "h_notes": "Notes",
+        "background": "Background data",
+        "background_text": "Datasets behind the text and the timelines rather than a chart of their own.",
+        "summary": "The charts on this site draw on <strong>{datasets} datasets</strong> ({rows} records) built from"
+        " <strong>{docs} documents</strong>: {primary} primary (company filings and results, official statistics,"
+        " research firms' own releases) and {secondary} secondary (press reports and later restatements of a"
+        " primary figure). Every record names the document it comes from. Where documents disagree, each figure"
+        " is kept as its own record and drawn as its own mark; nothing is averaged, smoothed or filled in, and a"
+        " gap in a series is a missing record.",
+        "card_name": "The Model Wars",
+        "updated": "{d.day} {d:%B %Y}",
+    },
+    zh={
+        "schematic": "<strong>示意图，不是数据：</strong>用来说明文章的论点。",
+        "source": "来源",
+        "sources": "来源",
+        "accessed": "查阅于{dates}。",
+        "accessed_one": "查阅于{date}。",
+        "and_more": "，另有{n}家",
+        "all_listed": "全部{n}份文献的标题、链接和查阅日期列在{where}。",
+        "on_sources_page": "“来源”页",
+        "under": "“来源”页的 {names} 和 {last} 条目下",
+        "notes_fold": "<strong>关于这些数字的说明</strong>（{n}条）：口径、缺口以及来源之间的出入",
+        "show_data": "查看数据",
+        "download": "下载：",
+        "link_chart": "本图链接",
+        "reuse": "<strong>转载本图：</strong>按 {licence} 许可免费使用；请注明“模式之战”并链接到本图。"
+        "图中数字的著作权仍属于上面列出的来源。",
+        "secondary": "［二手转述］",
+        "yes": "是",
+        "no": "否",
+        "no_data": "无数据",
+        "list_sep": "；",
+        "period": "{value}（{period}）",
+        "records": "{n}条记录",
+        "source_count": "{n}个来源",
+        "source_counts": "{n}个来源",
+        "kinds_and": "和",
+        "primary": "一手",
+        "secondary_kind": "二手",
+        "h_sources": "来源",
+        "h_notes": "说明",
+        "background": "背景数据",
+        "background_text": "这些数据集支撑正文和时间线，没有单独的图表。",
+        "summary": "本站图表依据<strong>{datasets}个数据集</strong>（共{rows}条记录），"
+        "出自<strong>{docs}份文献</strong>：其中{primary}份为一手资料（公司招股书与业绩公告、官方统计、研究机构自己发布的报告），{secondary}份为二手资料"
+        "（新闻报道，以及日后对一手数字的重述）。每条记录都注明出处。文献之间有出入时，每个数字各自成为一条记录、"
+        "各画一个标记；不做平均、平滑或补齐，序列中的空缺就是缺少的记录。",
+        "card_name": "模式之战",
+        "updated": "{d.year}年{d.month}月{d.day}日",
+    },
+)
+
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def edition_of(html_lang: str) -> str:
+    """The edition a page's `<html lang>` names ('zh', 'zh-Hans', 'zh-CN' -> 'zh'; anything else the main one)."""
+    return next((lang for lang in LANGUAGES if html_lang.split("-")[0].lower() == lang), LANGUAGES[0])
+
+
+def counterpart(page: str, lang: str, other: str) -> str:
+    """The same page in the `other` edition, relative to `page` (a path inside `lang`'s edition, e.g.
+    '02-alibaba-beats-itself/index.html'): editions share file names, so only the prefix changes."""
+    folder = page.removesuffix("index.html")
+    up = "../" * (page.count("/") + PREFIX[lang].count("/"))
+    return (up + PREFIX[other] + folder) or "./"
+
+
+def date(iso: str, with_day: bool = True) -> str:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for readers: '30 Nov 2012' / '2012年11月30日'."""
+    parts = [int(p) for p in str(iso).split("-")]
+    if not with_day:
+        parts = parts[:2]
+    zh = language() == "zh"
+    if len(parts) == 1:
+        return f"{parts[0]}年" if zh else str(parts[0])
+    if len(parts) == 2:
+        return f"{parts[0]}年{parts[1]}月" if zh else f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    d = dt.date(*parts)
+    return f"{d.year}年{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def year(y: int | str) -> str:
+    """'2012' / '2012年'."""
+    return f"{y}年" if language() == "zh" else str(y)
