@@ -118,6 +118,19 @@ def _wrap_cjk(text: str, ems: float) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
+def wrap(text: str, chars: int) -> list[str]:
+    """Lines of at most `chars` Latin characters' width (labels inside a chart); Chinese breaks between
+    characters, where a Latin character is about half a Chinese one."""
+    return _wrap_cjk(text, chars * 0.55) if lang() == "zh" else textwrap.wrap(text, chars)
+
+
+def label(ds, column: str, value) -> str:
+    """A coded value of a dataset's column in readers' words, in the language being built (the metadata's
+    `value_labels`; the value itself where it has none)."""
+    labels = ds.meta.columns[column].value_labels or {}
+    return labels.get(value, value) if isinstance(value, str) else value
+
+
 def after_article(x_field: str, x_type: str, start, end) -> list:
     """The article's date as a dashed rule and everything after it as a shaded band, labelled with the date.
 
