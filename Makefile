@@ -58,10 +58,14 @@ cjk-font: ## Install a Chinese font for the benchmark's Chromium if none is ther
 bench: $(STAMP) chromium cjk-font tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline
 	$(PY) tools/bench.py
 
+chart-font: $(STAMP) ## Remake the Chinese charts' measuring font (a Noto Sans CJK SC subset) after new Chinese words
+	@bash tools/ensure_cjk_font.sh
+	$(PY) tools/chart_font.py
+
 vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versions in tools/vendor_vega.py)
 	python3 tools/vendor_vega.py
 
 clean: ## Remove the built site and the chart cache
 	rm -rf site .cache
 
-.PHONY: help install serve build build-zensical chromium cjk-font lint format test test-quick bench vendor clean
+.PHONY: help install serve build build-zensical chromium cjk-font chart-font lint format test test-quick bench vendor clean

@@ -119,6 +119,28 @@ def draw_share_card(project: Project, card: Path, svg: Path, lang: str = "en") -
     tmp.replace(card)
 
 
+SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+
+
+def _check_charset(project: Project, path: Path, svg: str) -> None:
+    """A Chinese drawing may only use characters of the shipped font: any other would be measured with a
+    fallback font and could overflow on readers' screens."""
+    charset = project.fonts_dir / "charset.txt"
+    if not charset.exists():
+        return
+    known = set(charset.read_text(encoding="utf-8"))
+    text = "".join(SVG_TEXT.findall(svg))
+    text = re.sub(r"&(?:#\d+|#x[0-9a-f]+|\w+);", "", text, flags=re.I)  # entities are ASCII characters' escapes
+    odd = sorted({c for c in text if c not in known and not c.isspace()})
+    if odd:
+        raise ChartError(
+            path,
+            None,
+            "render",
+            f"the Chinese chart uses characters the measuring font lacks ({''.join(odd)}): run `make chart-font`",
+        )
+
+
 def draw(
     project: Project,
     chart_id: str,
@@ -142,6 +164,8 @@ def draw(
                 svgs[layout] = vlc.vega_to_svg(vega)
             except Exception as e:
                 raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
+            if lang != "en":
+                _check_charset(project, path, svgs[layout])
             name = figure.drawing_name(chart_id, key, lang, layout)
             files[f"{name}.svg"] = svgs[layout]
             files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
