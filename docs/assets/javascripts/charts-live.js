@@ -9,6 +9,21 @@
 (function () {
   "use strict";
 
+  /* The words this script shows, in the page's language (the Chinese edition's <html lang> is zh-Hans). */
+  var WORDS = {
+    en: {
+      series: "Show series", all: "All",
+      marked: "Chapters that tell this era, marked in the list below: {n}.",
+      none: "No chapter tells this era: it came after the article."
+    },
+    zh: {
+      series: "显示序列", all: "全部",
+      marked: "讲到这个时期的章节（已在下方列表中标出）：第{n}章。",
+      none: "没有哪一章讲这个时期：它出现在文章之后。"
+    }
+  };
+  var say = WORDS[document.documentElement.lang.slice(0, 2)] || WORDS.en;
+
   /* Tooltips: text only (data is never markup), kept inside the viewport. A tooltip that a tap or
    * the keyboard put up is "pinned": pointer hovering does not take it away, a tap elsewhere does. */
   var tip = null, pinned = null, pinnedAt = 0;
@@ -214,7 +229,7 @@
       var group = document.createElement("div");
       group.className = "mw-chart__legend-buttons";
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Show series");
+      group.setAttribute("aria-label", say.series);
       var buttons = [];
       function press(active) {
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.value === active)); });
@@ -224,7 +239,7 @@
         b.type = "button";
         b.className = "md-button mw-chart__legend-button";
         b.dataset.value = value;
-        b.textContent = value === "" ? "All" : String(value);
+        b.textContent = value === "" ? say.all : String(value);
         b.addEventListener("click", function () {
           view.signal(sig.name, value === "" ? null : value).runAsync();
           press(value);
@@ -281,8 +296,8 @@
           if (on) marked.push(i + 1);
         });
         status.textContent = !picked.length ? "" : marked.length
-          ? "Chapters that tell this era, marked in the list below: " + marked.join(", ") + "."
-          : "No chapter tells this era: it came after the article.";
+          ? say.marked.replace("{n}", marked.join(say === WORDS.zh ? "、" : ", "))
+          : say.none;
       });
     } catch (err) { /* chart without the era_pick selection */ }
   }

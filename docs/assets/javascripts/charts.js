@@ -148,7 +148,9 @@
     keys.className = "md-visually-hidden";
     keys.id = f.id + "-keys";
     keys.setAttribute("aria-hidden", "true"); // read as the view's description, not again as text
-    keys.textContent = "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the last, Escape leaves.";
+    keys.textContent = /^zh/.test(document.documentElement.lang)
+      ? "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。"
+      : "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the last, Escape leaves.";
     var said = document.createElement("p");
     said.className = "mw-chart__said md-visually-hidden";
     said.setAttribute("aria-live", "polite");
