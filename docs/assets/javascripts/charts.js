@@ -104,6 +104,23 @@
     });
   });
 
+  /* The language switch (the header's link to the same page in the other edition) keeps the reader's
+   * place: the anchor in the address, else the chart in view. Both editions give charts and headings
+   * the same ids. Without script the link still leads to the same page. */
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a.mw-lang");
+    if (!link) return;
+    var place = location.hash;
+    if (!place) {
+      var seen = Array.prototype.find.call(document.querySelectorAll("figure.mw-chart[id]"), function (f) {
+        var r = f.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      });
+      place = seen ? "#" + seen.id : "";
+    }
+    if (place) link.href = link.href.split("#")[0] + place;
+  });
+
   function start(root) {
     generation += 1;
     finalizeAll();
