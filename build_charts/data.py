@@ -2,6 +2,11 @@
 
 Every problem is raised as a `DataError` that names the file, the line, the
 column and the reason, so the build can stop with a message an author can act on.
+
+The site has two editions (English and Chinese) drawn from the same data, so every
+metadata file carries the Chinese of its reader-facing text in a `zh:` block; the
+loader checks that block is complete, and `Meta.in_language` hands either edition
+the same metadata in its own words.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +26,11 @@ from build_charts.errors import DataError
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+LANGUAGES = ("en", "zh")  # the site's editions: English first, then Simplified Chinese
+ZH_HINT = (
+    "add a `zh:` block with the Chinese title, description, period, notes, column labels and"
+    " descriptions, and value labels (see data/README.md)"
+)
 
 
 class Origin(BaseModel):
@@ -63,6 +73,34 @@ class Column(BaseModel):
     table: bool = True  # shown in the figure's data table (the CSV/JSON downloads always have every column)
 
 
+class ZhColumn(BaseModel):
+    """The Chinese of one column's reader-facing words (its type, unit and range are the English column's)."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str | None = Field(default=None, min_length=1)
+    description: str | None = Field(default=None, min_length=1)
+    value_labels: dict[str, str] | None = None  # Chinese for each value a reader sees (every value of a string column)
+
+
+class ZhOrigin(BaseModel):
+    """The Chinese of an origin's note; producer and title stay as published, since they name a document."""
+
+    model_config = ConfigDict(extra="forbid")
+    note: str = Field(min_length=1)
+
+
+class ZhMeta(BaseModel):
+    """The `zh:` block: the Chinese edition's words for everything a reader of the dataset sees."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    period: str = Field(min_length=1)
+    notes: list[str] = []  # the top-level notes, one for one, in the same order
+    columns: dict[str, ZhColumn] = {}
+    origins: dict[str, ZhOrigin] = {}
+
+
 class Meta(BaseModel):
     """The metadata file beside a dataset."""
 
@@ -75,6 +113,47 @@ class Meta(BaseModel):
     origins: dict[str, Origin] = Field(min_length=1)
     notes: list[str] = []
     context: bool = False  # drawn by no chart: background for the text (which charts draw it, their build() says)
+    zh: ZhMeta | None = None  # required; checked by load_meta, which can name the file and say what to add
+
+    def in_language(self, lang: str) -> Meta:
+        """This metadata in one edition's words: "en" is the file as written; "zh" swaps in the `zh:` block.
+
+        Only words change (title, description, period, notes, column labels, descriptions and
+        value labels, origin notes); types, units, ranges, producers, titles and URLs stay, so both
+        editions draw the same figures from the same sources. An optional field the zh block
+        leaves out keeps its English text.
+        """
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; the site has {', '.join(LANGUAGES)}")
+        if lang == "en":
+            return self
+        zh = self.zh
+        if zh is None:  # load_meta refuses such a file; a Meta built by hand may still lack one
+            raise ValueError(f"no `zh:` block to read: {ZH_HINT}")
+        columns = {}
+        for name, col in self.columns.items():
+            z = zh.columns.get(name, ZhColumn())
+            columns[name] = col.model_copy(
+                update={
+                    "label": z.label or col.label,
+                    "description": z.description or col.description,
+                    "value_labels": z.value_labels or col.value_labels,
+                }
+            )
+        origins = {
+            oid: o.model_copy(update={"note": zh.origins[oid].note}) if oid in zh.origins else o
+            for oid, o in self.origins.items()
+        }
+        return self.model_copy(
+            update={
+                "title": zh.title,
+                "description": zh.description,
+                "period": zh.period,
+                "notes": list(zh.notes),
+                "columns": columns,
+                "origins": origins,
+            }
+        )
 
 
 @dataclass
@@ -89,6 +168,10 @@ class Dataset:
 
     def origin(self, row: dict[str, Any]) -> Origin:
         return self.meta.origins[row["source"]]
+
+    def in_language(self, lang: str) -> Dataset:
+        """The same rows with the metadata in one edition's words (see `Meta.in_language`)."""
+        return replace(self, meta=self.meta.in_language(lang))
 
     def used_origins(self) -> dict[str, Origin]:
         """Origins referenced by at least one row, in the order first used."""
@@ -108,6 +191,42 @@ def _yaml_line(text: str, key: str) -> int | None:
         if re.match(rf"^\s*{re.escape(key)}\s*:", line):
             return n
     return None
+
+
+def _yaml_path_line(text: str, path: tuple[str | int, ...]) -> int | None:
+    """Best-effort line of a nested key such as ("zh", "columns", "year"), or a list item ("zh", "notes", 2).
+
+    Each step looks only inside the block of the step before (lines indented deeper than it), so
+    `zh.notes` is found in the zh block, not at the top. A key written inline (`{label: …}`) has no
+    line of its own: the line of the deepest key found is returned instead.
+    """
+    lines = text.splitlines()
+    start, parent, found = 0, -1, None
+    for part in path:
+        child, hit = None, None
+        for i in range(start, len(lines)):
+            stripped = lines[i].strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            indent = len(lines[i]) - len(lines[i].lstrip(" "))
+            if indent <= parent:
+                break  # the block ended before the key was found
+            child = indent if child is None else child
+            if indent != child:
+                continue
+            if isinstance(part, int):
+                if stripped.startswith("-"):
+                    part -= 1
+                    if part < 0:
+                        hit = i
+                        break
+            elif re.match(rf"^['\"]?{re.escape(part)}['\"]?\s*:", stripped):
+                hit = i
+                break
+        if hit is None:
+            return found
+        found, start, parent = hit + 1, hit + 1, len(lines[hit]) - len(lines[hit].lstrip(" "))
+    return found
 
 
 def read_text(path: Path) -> str:
@@ -134,13 +253,100 @@ def load_meta(path: Path) -> Meta:
     if not isinstance(raw, dict):
         raise DataError(path, 1, None, "expected a mapping of title, description, columns, origins, …")
     try:
-        return Meta.model_validate(raw)
+        meta = Meta.model_validate(raw)
     except ValidationError as e:
         err = e.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        last = next((str(p) for p in reversed(err["loc"]) if isinstance(p, str)), None)
-        line = _yaml_line(text, last) if last else None
+        line = _yaml_path_line(text, tuple(err["loc"]))
         raise DataError(path, line, loc, err["msg"]) from None
+    _check_zh(meta, path, text)
+    return meta
+
+
+def _zh_line(text: str, *path: str) -> int | None:
+    """Line of a key inside the zh block, or of the nearest enclosing key that is there (for messages)."""
+    for depth in range(len(path), -1, -1):
+        line = _yaml_path_line(text, ("zh", *path[:depth]))
+        if line is not None:
+            return line
+    return None
+
+
+def _string_values(col: Column) -> list[str] | None:
+    """The values a string column declares in its metadata (listed, or keys of its English value labels)."""
+    if col.values is not None:
+        return col.values
+    return list(col.value_labels) if col.value_labels else None
+
+
+def _check_zh(meta: Meta, path: Path, text: str) -> None:
+    """The `zh:` block exists and matches the English one for one: notes, labels, descriptions, names, values.
+
+    A Chinese reader must never meet an English label or note in a chart, table or caption, so
+    what the English metadata shows a reader, the zh block must say too; and it may name only
+    columns and origins that exist, so a misspelt name is an error rather than silently unused.
+    Values of a string column that only the CSV knows are checked by `_check_zh_values`.
+    """
+    zh = meta.zh
+    if zh is None:
+        raise DataError(path, _yaml_line(text, "title"), "zh", f"no Chinese text for this dataset: {ZH_HINT}")
+    if len(zh.notes) != len(meta.notes):
+        line = _zh_line(text, "notes")
+        raise DataError(
+            path,
+            line,
+            "zh.notes",
+            f"has {len(zh.notes)} notes, the English `notes` {len(meta.notes)}: give each note in Chinese, in order",
+        )
+    for name in zh.columns:
+        if name not in meta.columns:
+            line = _yaml_path_line(text, ("zh", "columns", name))
+            raise DataError(path, line, f"zh.columns.{name}", f"there is no column {name!r} under `columns`")
+    for oid in zh.origins:
+        if oid not in meta.origins:
+            line = _yaml_path_line(text, ("zh", "origins", oid))
+            raise DataError(path, line, f"zh.origins.{oid}", f"there is no origin {oid!r} under `origins`")
+    for name, col in meta.columns.items():
+        z = zh.columns.get(name)
+        where = f"zh.columns.{name}"
+        line = _zh_line(text, "columns", name)
+        for attr in ("label", "description"):
+            if getattr(col, attr) and not (z and getattr(z, attr)):
+                raise DataError(path, line, f"{where}.{attr}", f"the column has a {attr}; give it in Chinese too")
+        declared = _string_values(col) if col.type == "string" else None
+        if declared is not None:
+            _check_value_labels(path, line, where, declared, z)
+
+
+def _check_value_labels(path: Path, line: int | None, where: str, values, z: ZhColumn | None) -> None:
+    """Every value a reader may see has a Chinese label; the message names the first that has none."""
+    labels = (z.value_labels if z else None) or {}
+    missing = [v for v in dict.fromkeys(values) if v not in labels]
+    if missing:
+        raise DataError(
+            path,
+            line,
+            f"{where}.value_labels",
+            f"no Chinese label for the value {missing[0]!r}"
+            + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+        )
+
+
+def _check_zh_values(meta: Meta, meta_path: Path, rows: list[dict[str, Any]]) -> None:
+    """A string column's values are words readers see (series names, surveys, notes): each needs Chinese.
+
+    Columns that list their values (or label them in English) were checked against that list
+    already; for the rest the CSV is the list, so every distinct value found there needs a label.
+    """
+    assert meta.zh is not None  # load_meta checked it
+    text = read_text(meta_path)
+    for name, col in meta.columns.items():
+        if col.type != "string" or _string_values(col) is not None:
+            continue
+        z = meta.zh.columns.get(name)
+        line = _zh_line(text, "columns", name)
+        values = [r[name] for r in rows if r[name] is not None]
+        _check_value_labels(meta_path, line, f"zh.columns.{name}", values, z)
 
 
 def _convert(value: str, col: Column, name: str, meta: Meta) -> Any:
@@ -267,6 +473,7 @@ def load_dataset(csv_path: Path) -> Dataset:
         lines.append(line)
     if not rows:
         raise DataError(csv_path, 2, None, "the file has a header but no records")
+    _check_zh_values(meta, meta_path, rows)
     return Dataset(ds_id, csv_path, meta, rows, lines)
 
 

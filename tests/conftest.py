@@ -21,6 +21,10 @@ GOOD_META = textwrap.dedent("""\
       year: {type: integer, min: 2000, max: 2030}
       sales: {type: number, unit: RMB billion, min: 0, max: 1000}
       source: {type: origin}
+    zh:
+      title: 测试销售额
+      description: 供测试用的虚构销售额。
+      period: 自然年
     origins:
       maker:
         producer: Test Producer

@@ -64,3 +64,24 @@ def test_every_shown_column_has_a_label_for_readers(ds_id):
     for name, col in DATASETS[ds_id].meta.columns.items():
         if col.table:
             assert col.label and "_" not in col.label, f"{ds_id}.{name}: give it a `label:` for the data table"
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character (CJK Unified Ideographs)
+
+
+@pytest.mark.parametrize("ds_id", sorted(DATASETS))
+def test_every_dataset_reads_in_chinese(ds_id):
+    """The zh edition's metadata: every reader-facing text the English gives has Chinese in it."""
+    en, zh = DATASETS[ds_id].meta, DATASETS[ds_id].in_language("zh").meta
+    texts = {"title": zh.title, "description": zh.description, "period": zh.period}
+    texts |= {f"notes[{i}]": n for i, n in enumerate(zh.notes)}
+    for name, col in zh.columns.items():
+        texts |= {f"{name}.label": col.label} if en.columns[name].label else {}
+        texts |= {f"{name}.description": col.description} if en.columns[name].description else {}
+    texts |= {f"origins.{o}.note": zh.origins[o].note for o in DATASETS[ds_id].meta.zh.origins}
+    for where, text in texts.items():
+        assert text and HAN.search(text), f"{ds_id}: zh {where} has no Chinese: {text!r}"
+    for name, col in zh.columns.items():
+        if col.type == "string":
+            labels = [col.value_labels[r[name]] for r in DATASETS[ds_id].rows if r[name] is not None]
+            assert all(label.strip() for label in labels), f"{ds_id}: zh.columns.{name}: an empty value label"

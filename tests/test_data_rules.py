@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from build_charts.data import load_all, load_dataset
@@ -106,6 +108,181 @@ def test_metadata_without_dataset(dataset, tmp_path):
     assert info.value.path.name == "orphan.meta.yml"
 
 
+# The Chinese edition: every meta file carries a complete `zh:` block
+
+
+def zh_meta(zh_lines: str = "", columns: str | None = None, top: str = "") -> str:
+    """GOOD_META with extra lines in its zh block, other columns, and extra top-level keys at the end."""
+    period = "  period: 自然年\n"
+    meta = GOOD_META.replace(period, period + textwrap.indent(textwrap.dedent(zh_lines), "  "))
+    if columns is not None:
+        head, rest = meta.split("columns:\n", 1)
+        meta = head + "columns:\n" + textwrap.indent(textwrap.dedent(columns), "  ") + rest[rest.index("zh:") :]
+    return meta + textwrap.dedent(top)
+
+
+def line_of(meta: str, text: str) -> int:
+    return next(n for n, line in enumerate(meta.splitlines(), 1) if text in line)
+
+
+def test_meta_without_zh_block_names_file_and_says_what_to_add(dataset):
+    meta = GOOD_META.split("zh:")[0] + "origins:" + GOOD_META.split("origins:")[1]
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", 1, "zh")
+    assert "add a `zh:` block with the Chinese title, description" in e.reason
+    assert "sales.meta.yml:1: zh:" in str(e)
+
+
+def test_zh_block_with_fewer_notes_than_the_english(dataset):
+    meta = zh_meta("notes:\n  - 第一条\n", top='notes:\n  - "First."\n  - "Second."\n')
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.field) == ("sales.meta.yml", "zh.notes")
+    assert e.line == line_of(meta, "  notes:") and e.line > line_of(meta, "zh:")  # the zh block's, not the top's
+    assert "1 notes" in e.reason and "2" in e.reason
+
+
+def test_labelled_column_without_a_chinese_label(dataset):
+    columns = """\
+        year: {type: integer, label: Year, min: 2000, max: 2030}
+        sales: {type: number, unit: RMB billion, min: 0, max: 1000}
+        source: {type: origin}
+        """
+    meta = zh_meta("columns:\n  sales: {}\n", columns=columns)
+    e = error_for(dataset(meta_text=meta))
+    zh_columns = next(n for n, line in enumerate(meta.splitlines(), 1) if line == "  columns:")
+    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", zh_columns, "zh.columns.year.label")
+
+
+def test_missing_chinese_label_points_at_the_zh_column(dataset):
+    columns = """\
+        year: {type: integer, label: Year, min: 2000, max: 2030}
+        sales: {type: number, unit: RMB billion, min: 0, max: 1000}
+        source: {type: origin}
+        """
+    meta = zh_meta("columns:\n  year: {description: 年份}\n", columns=columns)
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.field) == ("sales.meta.yml", "zh.columns.year.label")
+    assert e.line == line_of(meta, "    year: {description: 年份}")
+    assert "label" in e.reason and "Chinese" in e.reason
+
+
+def test_column_description_needs_chinese_too(dataset):
+    meta = GOOD_META.replace("source: {type: origin}", "source: {type: origin, description: Where the row came from}")
+    e = error_for(dataset(meta_text=meta))
+    assert e.field == "zh.columns.source.description" and e.line == line_of(meta, "zh:")
+
+
+def test_zh_names_a_column_that_does_not_exist(dataset):
+    meta = zh_meta("columns:\n  yaer: {label: 年份}\n")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", line_of(meta, "yaer:"), "zh.columns.yaer")
+    assert "no column 'yaer'" in e.reason
+
+
+def test_zh_names_an_origin_that_does_not_exist(dataset):
+    meta = zh_meta("origins:\n  makr: {note: 说明}\n")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.line, e.field) == (line_of(meta, "makr:"), "zh.origins.makr")
+
+
+def test_misspelt_key_in_zh_block_names_its_line(dataset):
+    meta = zh_meta("columns:\n  year:\n    lable: 年份\n")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", line_of(meta, "lable:"), "zh.columns.year.lable")
+
+
+def test_zh_origin_may_give_only_a_note(dataset):
+    meta = zh_meta("origins:\n  maker:\n    note: 说明\n    title: 测试标题\n")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.line, e.field) == (line_of(meta, "title: 测试标题"), "zh.origins.maker.title")
+
+
+CHANNEL_COLUMNS = """\
+    year: {type: integer, min: 2000, max: 2030}
+    channel: {type: string, label: Channel, values: [shop, online]}
+    sales: {type: number, unit: RMB billion, min: 0, max: 1000}
+    source: {type: origin}
+    """
+CHANNEL_CSV = "year,channel,sales,source\n2010,shop,1.5,maker\n2010,online,0.5,maker\n"
+
+
+def test_listed_value_without_a_chinese_label(dataset):
+    meta = zh_meta("columns:\n  channel: {label: 渠道, value_labels: {shop: 门店}}\n", columns=CHANNEL_COLUMNS)
+    meta = meta.replace("key: [year]", "key: [year, channel]")
+    e = error_for(dataset(CHANNEL_CSV, meta))
+    assert (e.path.name, e.field) == ("sales.meta.yml", "zh.columns.channel.value_labels")
+    assert e.line == line_of(meta, "  channel: {label: 渠道") and "'online'" in e.reason
+
+
+def test_english_value_label_without_a_chinese_one(dataset):
+    columns = CHANNEL_COLUMNS.replace("values: [shop, online]", "value_labels: {shop: In shops, online: Online}")
+    meta = zh_meta("columns:\n  channel: {label: 渠道, value_labels: {online: 网上}}\n", columns=columns)
+    meta = meta.replace("key: [year]", "key: [year, channel]")
+    e = error_for(dataset(CHANNEL_CSV, meta))
+    assert e.field == "zh.columns.channel.value_labels" and "'shop'" in e.reason
+
+
+def test_csv_value_of_a_string_column_without_a_chinese_label(dataset):
+    columns = CHANNEL_COLUMNS.replace(", values: [shop, online]", "")
+    meta = zh_meta("columns:\n  channel: {label: 渠道, value_labels: {shop: 门店}}\n", columns=columns)
+    meta = meta.replace("key: [year]", "key: [year, channel]")
+    e = error_for(dataset(CHANNEL_CSV + "2011,market stall,0.1,maker\n", meta))
+    assert (e.path.name, e.line, e.field) == (
+        "sales.meta.yml",
+        line_of(meta, "  channel: {label: 渠道"),
+        "zh.columns.channel.value_labels",
+    )
+    assert "'online'" in e.reason and "1 more" in e.reason
+
+
+def test_string_column_with_no_zh_entry_at_all_names_the_zh_block(dataset):
+    columns = CHANNEL_COLUMNS.replace(", label: Channel, values: [shop, online]", "")
+    meta = zh_meta(columns=columns).replace("key: [year]", "key: [year, channel]")
+    e = error_for(dataset(CHANNEL_CSV, meta))
+    assert (e.line, e.field) == (line_of(meta, "zh:"), "zh.columns.channel.value_labels") and "'shop'" in e.reason
+
+
+def test_in_language_swaps_in_the_chinese_words_and_keeps_the_rest(dataset):
+    columns = CHANNEL_COLUMNS.replace("label: Channel,", "label: Channel, description: Where it was sold,")
+    zh = """\
+        notes: [注意：虚构数据。]
+        columns:
+          channel: {label: 渠道, description: 售出渠道, value_labels: {shop: 门店, online: 网上}}
+        origins:
+          maker: {note: 一份测试文件。}
+        """
+    top = 'notes: ["Mind: made up."]\n'
+    meta = zh_meta(zh, columns=columns, top=top).replace("key: [year]", "key: [year, channel]")
+    meta = meta.replace("    date_accessed: 2026-11-25\n", "    date_accessed: 2026-11-25\n    note: A test file.\n")
+    ds = load_dataset(dataset(CHANNEL_CSV, meta))
+    assert ds.in_language("en").meta is ds.meta
+    zh_ds = ds.in_language("zh")
+    m = zh_ds.meta
+    assert (m.title, m.description, m.period, m.notes) == (
+        "测试销售额",
+        "供测试用的虚构销售额。",
+        "自然年",
+        ["注意：虚构数据。"],
+    )
+    ch = m.columns["channel"]
+    assert (ch.label, ch.description, ch.value_labels) == ("渠道", "售出渠道", {"shop": "门店", "online": "网上"})
+    assert (ch.type, ch.values, m.columns["sales"].unit) == ("string", ["shop", "online"], "RMB billion")
+    assert m.origins["maker"].note == "一份测试文件。" and m.origins["maker"].producer == "Test Producer"
+    assert zh_ds.rows is ds.rows and zh_ds.lines == ds.lines
+    assert ds.meta.title == "Test sales" and ds.meta.columns["channel"].label == "Channel"  # the English untouched
+
+
+def test_in_language_keeps_english_where_zh_leaves_an_optional_field_out(dataset):
+    meta = GOOD_META.replace("date_accessed: 2026-11-25\n", "date_accessed: 2026-11-25\n    note: A test file.\n")
+    m = load_dataset(dataset(meta_text=meta)).meta.in_language("zh")
+    assert m.origins["maker"].note == "A test file." and m.columns["sales"].label is None
+
+
+def test_in_language_refuses_an_unknown_language(dataset):
+    with pytest.raises(ValueError, match="'fr'"):
+        load_dataset(dataset()).in_language("fr")
+
+
 def test_good_dataset_loads_typed_rows(dataset):
     ds = load_dataset(dataset())
     assert ds.rows[0] == {"year": 2010, "sales": 1.5, "source": "maker"}
@@ -127,6 +304,6 @@ def test_file_that_is_not_utf8_names_file_and_line(dataset):
     assert "UTF-8" in e.reason
     meta = path.with_name("sales.meta.yml")
     path.write_text(GOOD_CSV, encoding="utf-8")
-    meta.write_bytes(GOOD_META.replace("Test Producer", "Pr\xf6ducer").encode("latin-1"))
+    meta.write_bytes(GOOD_META.replace("Test Producer", "Pr\xf6ducer").encode().replace("\xf6".encode(), b"\xf6"))
     e = error_for(path)
     assert e.path.name == "sales.meta.yml" and e.line == GOOD_META.splitlines().index("    producer: Test Producer") + 1

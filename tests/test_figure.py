@@ -74,6 +74,8 @@ def load(dataset, meta: str = GOOD_META, csv: str = GOOD_CSV) -> data_mod.Datase
 
 def test_table_leaves_out_table_false_columns_and_names_producers(dataset):
     meta = GOOD_META.replace("sales: {type: number,", "note: {type: string, table: false}\n  sales: {type: number,")
+    zh_note = "  columns: {note: {value_labels: {long prose: 长段文字}}}\n"  # every string value has Chinese
+    meta = meta.replace("  period: 自然年\n", "  period: 自然年\n" + zh_note)
     csv = "year,note,sales,source\n2010,long prose,1.5,maker\n"
     ds = load(dataset, meta, csv)
     html = figure.table_html(figure.dataset_columns(ds), figure.table_rows(ds), "t")
