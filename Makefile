@@ -7,6 +7,12 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
+# The Chinese edition is published under the English one's address (mkdocs.zh.yml reads SITE_URL_ZH).
+ifdef SITE_URL
+export SITE_URL_ZH ?= $(SITE_URL)zh/
+endif
+ZH := -f mkdocs.zh.yml
+
 .DEFAULT_GOAL := help
 
 help: ## List the tasks
@@ -20,16 +26,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the site and test dependencies
 
-serve: $(STAMP) ## Build and serve the site at http://127.0.0.1:8000 (live reload)
+serve: build ## Build both editions and serve them at http://127.0.0.1:8000 (English) and /zh/ (Chinese)
+	$(PY) -m http.server --bind 127.0.0.1 --directory site 8000
+
+live: $(STAMP) ## Serve the English edition with live reload while writing (make live-zh: the Chinese one)
 	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
 
-build: $(STAMP) ## Build the site into site/ (strict) with MkDocs + Material, the main path
-	$(VENV)/bin/mkdocs build --strict
+live-zh: $(STAMP)
+	$(VENV)/bin/mkdocs serve $(ZH) -a 127.0.0.1:8000
 
-build-zensical: $(STAMP) ## Build the same site into site/ with Zensical (no hooks: the pipeline's steps around it)
+build: $(STAMP) ## Build both editions (strict) with MkDocs + Material, the main path: site/ and site/zh/
+	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/mkdocs build --strict $(ZH)
+
+build-zensical: $(STAMP) ## Build the same two editions with Zensical (no hooks: the pipeline's steps around it)
 	$(PY) -m build_charts prepare
 	$(VENV)/bin/zensical build --clean --strict
 	$(PY) -m build_charts finish site
+	$(VENV)/bin/zensical build --strict $(ZH)
+	$(PY) -m build_charts finish site/zh
 
 chromium: ## Install Debian chromium for the browser tests if it is missing (needs root)
 	@bash tools/ensure_chromium.sh
@@ -68,4 +83,4 @@ vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versi
 clean: ## Remove the built site and the chart cache
 	rm -rf site .cache
 
-.PHONY: help install serve build build-zensical chromium cjk-font chart-font lint format test test-quick bench vendor clean
+.PHONY: help install serve live live-zh build build-zensical chromium cjk-font chart-font lint format test test-quick bench vendor clean
