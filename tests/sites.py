@@ -23,7 +23,7 @@ def build_site(
 ) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
     if site_url:  # Material's instant navigation only works on the origin the site was built for
-        env["SITE_URL"] = site_url
+        env["SITE_URL"] = env["SITE_URL_ZH"] = site_url  # the address of this edition (mkdocs.zh.yml reads the second)
     if cache:
         env["MW_CACHE_DIR"] = str(cache)
     return subprocess.run(
@@ -35,7 +35,18 @@ def build_site(
     )
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "build_charts", "overrides")
+def build_editions(out: Path, cache: Path | None = None, site_url: str | None = None) -> Path:
+    """Both editions of the real site, as `make build` makes them: English into `out`, Chinese into `out/zh`."""
+    for config, dest, url in (
+        (ROOT / "mkdocs.yml", out, site_url),
+        (ROOT / "mkdocs.zh.yml", out / "zh", site_url and site_url + "zh/"),
+    ):
+        r = build_site(config, dest, cache, url)
+        assert r.returncode == 0, f"{config.name}:\n{r.stderr[-3000:]}"
+    return out
+
+
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zh.yml", "docs", "docs-zh", "data", "build_charts", "overrides")
 
 
 def copy_project(dest: Path) -> Path:
@@ -44,24 +55,35 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", ".chart-cache", ".cache", "site")
     for part in PROJECT_PARTS:
         src = ROOT / part
-        (shutil.copytree(src, dest / part, ignore=ignore) if src.is_dir() else shutil.copy(src, dest / part))
+        if src.is_dir():  # symlinks stay links (docs-zh/assets is docs/assets)
+            shutil.copytree(src, dest / part, ignore=ignore, symlinks=True)
+        else:
+            shutil.copy(src, dest / part)
     return dest
 
 
-def build_site_zensical(project: Path, cache: Path | None = None, site_url: str | None = None) -> Path:
+def build_site_zensical(
+    project: Path, cache: Path | None = None, site_url: str | None = None, chinese: bool = True
+) -> Path:
     """Build a project with Zensical as `make build-zensical` does (prepare, zensical build, finish); return
     the built folder. Zensical writes to the config's `site_dir`, so `project` should be a copy."""
     env = dict(os.environ, PYTHONPATH=str(project))
     if site_url:
-        env["SITE_URL"] = site_url
+        env["SITE_URL"], env["SITE_URL_ZH"] = site_url, site_url + "zh/"
     if cache:
         env["MW_CACHE_DIR"] = str(cache)
     bin_dir = Path(sys.executable).parent
-    for cmd in (
+    steps = [
         [sys.executable, "-m", "build_charts", "prepare"],
         [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
         [sys.executable, "-m", "build_charts", "finish", "site"],
-    ):
+    ]
+    if chinese:  # the Chinese edition, into site/zh
+        steps += [
+            [str(bin_dir / "zensical"), "build", "--strict", "-f", "mkdocs.zh.yml"],
+            [sys.executable, "-m", "build_charts", "finish", "site/zh"],
+        ]
+    for cmd in steps:
         r = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
         assert r.returncode == 0, f"{' '.join(cmd)}:\n{r.stdout}\n{r.stderr}"
     return project / "site"

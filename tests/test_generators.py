@@ -31,19 +31,21 @@ def builds(tmp_path_factory) -> dict[str, Path]:
     cache = base / "cache"  # the charts are drawn once, for all three
     project = copy_project(base / "project")
     out = {}
-    r = build_site(project / "mkdocs.yml", base / "mkdocs", cache)
-    assert r.returncode == 0, r.stderr
+    for config, dest in (("mkdocs.yml", base / "mkdocs"), ("mkdocs.zh.yml", base / "mkdocs" / "zh")):  # both editions
+        r = build_site(project / config, dest, cache)
+        assert r.returncode == 0, r.stderr
     out["mkdocs"] = base / "mkdocs"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project), MW_CACHE_DIR=str(cache))
     properdocs = Path(sys.executable).parent / "properdocs"
-    r = subprocess.run(
-        [str(properdocs), "build", "--strict", "-d", str(base / "properdocs")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
-    assert r.returncode == 0, r.stderr
+    for config, dest in (("mkdocs.yml", base / "properdocs"), ("mkdocs.zh.yml", base / "properdocs" / "zh")):
+        r = subprocess.run(
+            [str(properdocs), "build", "--strict", "-f", config, "-d", str(dest)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=project,
+        )
+        assert r.returncode == 0, r.stderr
     out["properdocs"] = base / "properdocs"
     out["zensical"] = build_site_zensical(project, cache)
     return out

@@ -46,25 +46,27 @@ def copy_project(dest: Path, charts: bool) -> Path:
     The Sources page is text, not a chart: the chart-free twin keeps its list, written in as Markdown,
     so both sites index and serve the same prose.
     """
-    for name in ("docs", "data", "overrides", "build_charts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if not charts:
-        from build_charts.pipeline import Project
-        from build_charts.sources import page_html
+    for name in ("docs", "docs-zh", "data", "overrides", "build_charts"):
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore, symlinks=True)  # docs-zh/assets stays a link
+    for name, docs, lang in (("mkdocs.yml", "docs", "en"), ("mkdocs.zh.yml", "docs-zh", "zh")):
+        cfg = (ROOT / name).read_text(encoding="utf-8")
+        if not charts:
+            from build_charts.pipeline import Project
+            from build_charts.sources import page_html
 
-        listing = page_html(Project.at(ROOT), ROOT / "docs")
-        for md in (dest / "docs").rglob("*.md"):
-            text = CHART_LINE.sub("", md.read_text(encoding="utf-8"))
-            md.write_text(SOURCES_LINE.sub(lambda _: listing, text), encoding="utf-8")
-        cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
-        cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
-        cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
-        cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
-        # the CSP placeholder is filled by the hooks: the baseline goes without a policy tag
+            listing = page_html(Project.at(ROOT), ROOT / docs, lang)
+            for md in (dest / docs).glob("*.md"):
+                text = CHART_LINE.sub("", md.read_text(encoding="utf-8"))
+                md.write_text(SOURCES_LINE.sub(lambda _, listing=listing: listing, text), encoding="utf-8")
+            cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
+            cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
+            cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
+            cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
+        (dest / name).write_text(cfg, encoding="utf-8")
+    if not charts:  # the CSP placeholder is filled by the hooks: the baseline goes without a policy tag
         main = dest / "overrides" / "main.html"
         main.write_text(re.sub(r"\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", main.read_text()))
-    (dest / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return dest / "mkdocs.yml"
 
 
@@ -96,7 +98,7 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
         # the same site with Zensical as `make build-zensical` builds it (prepare, build --clean, finish),
         # charts cached: beside MkDocs' warm build
         start = time.perf_counter()
-        build_site_zensical(chart_cfg.parent, cache)
+        build_site_zensical(chart_cfg.parent, cache, chinese=False)  # the English edition, as MkDocs' above
         res["zensical"].append(time.perf_counter() - start)
     med = {k: statistics.median(v) for k, v in res.items()}
     # each build against the chart-free build of the same round, then the median: drifts in machine load
@@ -106,6 +108,9 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
         for k in ("cold", "warm", "touched", "zensical")
     }
     out = {"runs": runs, "seconds": med, "ratio": ratio}
+    # the Chinese edition of both, once, under zh/ as `make build` puts it: its pages are weighed too
+    for cfg, site in ((plain_cfg, plain_out), (chart_cfg, chart_out)):
+        timed_build(cfg.with_name("mkdocs.zh.yml"), site / "zh", cache if site == chart_out else None)
     return out, plain_out, chart_out
 
 

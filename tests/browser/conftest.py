@@ -10,7 +10,16 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.conftest import copy_fixture_site
-from tests.sites import ROOT, Server, build_site, build_site_zensical, chromium_args, copy_project, page_urls
+from tests.sites import (
+    ROOT,
+    Server,
+    build_editions,
+    build_site,
+    build_site_zensical,
+    chromium_args,
+    copy_project,
+    page_urls,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,11 +39,11 @@ def browser():
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
+    """Both editions of the real site (English at the root, Chinese under zh/): tests that walk every page
+    walk both."""
     out = tmp_path_factory.mktemp("real") / "site"
     with Server(out) as server:
-        r = build_site(ROOT / "mkdocs.yml", out, site_url=server.url)
-        assert r.returncode == 0, r.stderr
-        yield server, out
+        yield server, build_editions(out, site_url=server.url)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,137 @@
+"""The two editions (English at the root, Chinese under zh/): the same pages and figures, linked both ways.
+
+Both are built once, as `make build` builds them, and read as files (the browser tests walk both too).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.sites import ROOT, build_editions, page_urls
+
+HAN = re.compile("[\u4e00-\u9fff]")
+SITE_URL = "https://example.org/model-wars/"
+FIGURE_ID = re.compile(r'<figure class="mw-chart" id="([^"]+)"')
+SWITCH = re.compile(r'<a class="md-header__button mw-lang" href="([^"]*)" hreflang="([^"]+)"')
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+# Latin words a Chinese chart may show: model names, brands without a usual Chinese name, units' codes
+LATIN_OK = {"B2B", "C2C", "B2C", "C2B", "O2O", "eBay", "EachNet", "TOM", "Online", "CNNIC", "GMV", "iResearch", "FY"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_editions(tmp_path_factory.mktemp("editions") / "site", site_url=SITE_URL)
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def english_pages(site: Path) -> list[str]:
+    return [u for u in page_urls(site) if not u.startswith("zh/")]
+
+
+def test_every_english_page_has_a_chinese_one_and_back(site):
+    english = english_pages(site)
+    chinese = [u.removeprefix("zh/") for u in page_urls(site) if u.startswith("zh/")]
+    assert len(english) >= 11
+    assert sorted(english) == sorted(chinese)
+    sources = {p.name for p in (ROOT / "docs").glob("*.md")}
+    assert sources == {p.name for p in (ROOT / "docs-zh").glob("*.md")}, "docs/ and docs-zh/ hold the same file names"
+
+
+def test_the_language_switch_leads_to_the_same_page_in_the_other_edition(site):
+    for url in english_pages(site):
+        for here, there, lang in ((url, "zh/" + url, "zh-Hans"), ("zh/" + url, url, "en")):
+            switch = SWITCH.findall(html(site, here))
+            assert len(switch) == 1, f"{here}: one language switch in the header"
+            href, hreflang = switch[0]
+            assert hreflang == lang
+            target = Path(urljoin(f"/{here}", href).lstrip("/")) / "index.html"
+            assert (site / target).exists(), f"{here}: the switch points at {href}, which is not a page"
+            assert target.parent == Path(there), f"{here}: the switch leads to {target.parent}, not the same page"
+
+
+def test_counterpart_pages_show_the_same_figures_in_the_same_order(site):
+    shown = 0
+    for url in english_pages(site):
+        en, zh = FIGURE_ID.findall(html(site, url)), FIGURE_ID.findall(html(site, "zh/" + url))
+        assert en == zh, f"{url}: figures differ between the editions"
+        shown += len(en)
+    assert shown >= 17
+
+
+def test_each_page_says_its_language_and_names_its_alternates(site):
+    for url in english_pages(site):
+        for edition, lang in ((url, "en"), ("zh/" + url, "zh-Hans")):
+            page = html(site, edition)
+            assert f'<html lang="{lang}"' in page
+            alternates = dict((code, href) for href, code in ALTERNATE.findall(page))
+            assert alternates == {
+                "en": SITE_URL + url,
+                "zh-Hans": SITE_URL + "zh/" + url,
+                "x-default": SITE_URL + url,
+            }, edition
+
+
+def test_the_sitemap_lists_both_editions(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for url in english_pages(site):
+        assert {SITE_URL + url, SITE_URL + "zh/" + url} <= locs
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_chinese_charts_speak_chinese_and_count_in_wan_and_yi(site):
+    units = 0
+    for url in page_urls(site / "zh"):
+        page = html(site / "zh", url)
+        for figure in re.findall(r'<figure class="mw-chart".*?</figure>', page, re.S):
+            cid = re.search(r'data-chart="(\w+)"', figure)[1]
+            for svg in SVG.findall(figure):
+                text = " ".join(SVG_TEXT.findall(svg))
+                assert HAN.search(text), f"{url} {cid}: no Chinese in the drawing"
+                english = set(re.findall(r"[A-Za-z]{4,}", text)) - LATIN_OK
+                assert not english, f"{url} {cid}: English words in the Chinese drawing: {sorted(english)}"
+                units += "亿" in text or "万" in text
+            desc = re.search(r'class="mw-chart__desc"[^>]*>(.*?)</p>', figure, re.S)[1]
+            assert HAN.search(desc), f"{url} {cid}: the description (the figure's accessible text) is not Chinese"
+    assert units, "no Chinese chart shows 亿 or 万"
+
+
+def test_the_chinese_sources_page_and_captions_are_in_chinese(site):
+    page = html(site / "zh", "10-sources/")
+    assert "个数据集" in page and "Background data" not in page and "records" not in page
+    chapter = html(site / "zh", "02-alibaba-beats-itself/")
+    assert "查看数据" in chapter and "Show the data" not in chapter
+    assert "第2章，共7章" in chapter
+
+
+SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
+
+
+def test_the_chinese_search_index_finds_the_chapters_that_discuss_a_name(site):
+    index = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for word, chapters in {
+        "淘宝": {"02-alibaba-beats-itself/", "04-taobao-traffic-problem/"},
+        "微信": {"05-wechat-grabs-the-position/", "06-social-commerce-experiment/"},
+        "天猫": {"02-alibaba-beats-itself/"},
+    }.items():
+        found = {
+            doc["location"].split("#")[0]
+            for doc in index["docs"]
+            if word in SEPARATOR.split(doc["title"] + "\u200b" + doc["text"])
+        }
+        assert chapters <= found, f"searching {word} finds {sorted(found)}"
+
+
+def test_the_chinese_404_page_is_chinese(site):
+    page = (site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert "找不到这个页面" in page and '<html lang="zh-Hans"' in page
