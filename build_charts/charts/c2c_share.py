@@ -2,7 +2,6 @@
 
 import datetime as dt
 import re
-import textwrap
 
 import altair as alt
 
@@ -19,11 +18,61 @@ PLACE = {  # direct labels: where each sits against its mark (default: to its le
     "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
 }
 TIP = [("platform", "platform"), ("label", "value_pct"), ("measure", "measure"), ("source", "source")]
-VENTURE = re.compile(r"joint venture from (\w+ \d{4})")  # the note that dates eBay's move into the Tom venture
+# the note that dates eBay's move into the Tom venture, in either edition's words
+VENTURE = re.compile(r"joint venture from (?P<en>\w+ \d{4})|自(?P<y>\d{4})年(?P<m>\d{1,2})月起并入")
+
+W = kit.words(
+    en={
+        "recalled": "in {year}, recalled",
+        "published": "in {year}",
+        "source": "{producer} ({year})",
+        "look_back": "{platform} {share}%",
+        "lead": "{year}: Taobao leads",
+        "moved": "{month}: eBay moves its China site into a venture run by Tom Online",
+        "duel": "{taobao}% against {ebay}%",
+        "duel_sep": "; ",
+        "finding": "Taobao took China's C2C market from eBay EachNet in {years} years",
+        "subtitle": "Share of China's C2C market, %, from {n} surveys and reports, each on its own basis, so marks are"
+        " not joined. A line links rivals in one survey; hollow: recalled years later",
+        "description": "Dot chart of shares of China's consumer-to-consumer market, {first} to {final}, from {n} "
+        "surveys and reports that each measure on their own basis, so they are not joined. {retro}By {lead_year} Taobao"
+        " was ahead of eBay EachNet in every survey that measured both ({duels}). In {moved} eBay moved its China site"
+        " into a venture run by Tom Online. Later figures, on differing bases, put Taobao between {low}% and {high}%;"
+        " none gives eBay a share after {ebay_last}.",
+        "retro": "A figure published in {published} puts {platform} at {share}% in {year}. ",
+    },
+    zh={
+        "recalled": "{year}年的份额，",
+        "published": "{year}年回顾",
+        "source": "{producer}（{year}年）",
+        "look_back": "{platform} {share}%",
+        "lead": "{year}年：淘宝领先",
+        "moved": "{month}：eBay 把中国网站并入 TOM 在线运营的合资公司",
+        "duel": "{taobao}%对{ebay}%",
+        "duel_sep": "；",
+        "finding": "淘宝用{years}年从 eBay 易趣手中夺下中国C2C市场",
+        "subtitle": "中国C2C市场份额（%），来自{n}项调查和报告，口径各不相同，所以各点不相连。"
+        "竖线连接同一调查中的对手；空心点：多年后的回顾数字",
+        "description": "点图：中国个人对个人（C2C）市场的份额，{first}—{final}年，来自{n}项调查和报告，"
+        "各自口径不同，所以不连线。{retro}到{lead_year}年，凡是同时统计两家的调查，淘宝都领先 eBay 易趣（{duels}）。"
+        "{moved}，eBay 把中国网站并入 TOM 在线运营的合资公司。此后的数字口径各异，淘宝的份额在{low}%到{high}%之间；"
+        "{ebay_last}年以后，没有任何数字给出 eBay 的份额。",
+        "retro": "{published}年发表的一个数字称，{year}年{platform}的份额为{share}%。",
+    },
+)
+
+
+def _moved(notes: list[str]) -> dt.date:
+    """When eBay moved into the Tom venture, from the dataset's notes (English or Chinese)."""
+    m = next(m for n in notes if (m := VENTURE.search(n)))
+    if m["en"]:
+        return dt.datetime.strptime(m["en"], "%B %Y").date()
+    return dt.date(int(m["y"]), int(m["m"]), 1)
 
 
 def build(c2c_share: Dataset) -> alt.LayerChart:
     ds = c2c_share
+    zh = kit.lang() == "zh"
     unit, step = ds.meta.columns["value_pct"].unit, 0.26 if kit.narrow() else 0.22
     # one slot per survey (period and basis) inside its year, a half-year before its full year
     surveys = list(dict.fromkeys((r["period"], r["measure"].split(" (")[0]) for r in ds.rows))
@@ -32,7 +81,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     for year in dict.fromkeys(p[:4] for p, _ in surveys):
         mine = [s for s in surveys if s[0][:4] == year]
         x_of |= {s: int(year) + 0.5 + (i - (len(mine) - 1) / 2) * step for i, s in enumerate(mine)}
-    rows = []
+    rows = []  # keyed by the English platform name; `shown` puts readers' words in
     for r in ds.rows:
         key, origin = (r["period"], r["measure"].split(" (")[0]), ds.origin(r)
         published = int(str(origin.date_published)[:4])
@@ -44,12 +93,19 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
                 "share": r["value_pct"],
                 "hollow": published - int(key[0][:4]) >= LOOK_BACK,
                 "published": published,
-                "recalled": [f"in {key[0][:4]}, recalled", f"in {published}"],
-                "label": kit.value_text(r["value_pct"], unit, key[0].replace("-", " ")),
-                "measure": r["measure"],
-                "source": f"{origin.producer} ({published})",
+                "recalled": [W("recalled", year=key[0][:4]), W("published", year=published)],
+                "label": kit.value_text(r["value_pct"], unit, kit.label(ds, "period", key[0]).replace("-", " ")),
+                "measure": kit.label(ds, "measure", r["measure"]),
+                "source": W("source", producer=origin.producer, year=published),
             }
         )
+
+    def name(platform: str) -> str:
+        return kit.label(ds, "platform", platform)
+
+    def shown(row: dict) -> dict:
+        return row | {"platform": name(row["platform"])}
+
     duels = [
         {"x": t["x"], "taobao": t["share"], "ebay": e["share"]}
         for t in rows
@@ -58,7 +114,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     ]
     lead_year = int(min(d["x"] for d in duels if d["taobao"] > d["ebay"]))
     assert all(d["taobao"] > d["ebay"] for d in duels if d["x"] >= lead_year), "Taobao lost the lead again"
-    moved = dt.datetime.strptime(next(m[1] for n in ds.meta.notes if (m := VENTURE.search(n))), "%B %Y")
+    moved = _moved(ds.meta.notes)
     moved_x = moved.year + (moved.month - 0.5) / 12
     first, final = int(surveys[0][0][:4]), int(surveys[-1][0][:4])
 
@@ -74,11 +130,12 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
         scale=alt.Scale(domain=[0, 100], nice=False),
         axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
     )
-    names = list(dict.fromkeys(r["platform"] for r in rows))
-    colour = alt.Color("platform:N", scale=kit.colour(names, COMPANY), legend=None)
-    shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(n, "diamond") for n in names]))
+    keys = list(dict.fromkeys(r["platform"] for r in rows))
+    names = [name(k) for k in keys]
+    colour = alt.Color("platform:N", scale=kit.colour(names, {name(k): COMPANY.get(k, k) for k in keys}), legend=None)
+    shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(k, "diamond") for k in keys]))
     tooltip = kit.tip(*[(field, ds.meta.columns[column].label) for field, column in TIP])
-    data = alt.Chart(alt.Data(values=rows))
+    data = alt.Chart(alt.Data(values=[shown(r) for r in rows]))
     points = [
         data.transform_filter(f"datum.hollow == {str(hollow).lower()}")
         .mark_point(filled=not hollow, size=70, opacity=1, strokeWidth=2)
@@ -96,34 +153,53 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
         return max((r for r in rows if r["platform"] == platform and not r["hollow"]), key=lambda r: r["x"])
 
     retro = [r for r in rows if r["hollow"]]
-    moved_text = f"{moved:%b %Y}: eBay moves its China site into a venture run by Tom Online"
-    venture = {"x": moved_x, "share": 55, "tag": textwrap.wrap(moved_text, 17 if kit.narrow() else 31)}
+    month = kit.date(f"{moved:%Y-%m}") if zh else f"{moved:%b %Y}"
+    chars = (14 if zh else 17) if kit.narrow() else 31  # a phone's label sits in a narrow strip right of the rule
+    venture = {"x": moved_x, "share": 55, "tag": kit.wrap(W("moved", month=month), chars)}
     lead = {"x": lead_year + 0.5, "share": 100}
     labels = [
-        *[tag(last(p), p, **PLACE.get(p, {"align": "right", "dx": -8})) for p in names],
-        *[tag(r, [f"{r['platform']} {r['share']:g}%", *r["recalled"]], **PLACE["look back"]) for r in retro],
-        tag(lead, f"{lead_year}: Taobao leads", **PLACE["lead"]),
+        *[tag(shown(last(p)), name(p), **PLACE.get(p, {"align": "right", "dx": -8})) for p in keys],
+        *[
+            tag(
+                shown(r),
+                [W("look_back", platform=name(r["platform"]), share=f"{r['share']:g}"), *r["recalled"]],
+                **PLACE["look back"],
+            )
+            for r in retro
+        ],
+        tag(lead, W("lead", year=lead_year), **PLACE["lead"]),
         tag(venture, venture["tag"], dx=5, baseline="top"),
         alt.Chart(alt.Data(values=[venture])).mark_rule(color=kit.ink("muted"), strokeDash=[4, 3]).encode(x=x),
     ]
-    duel_text = "; ".join(f"{d['taobao']:g}% against {d['ebay']:g}%" for d in duels if int(d["x"]) == lead_year)
+    duel_text = W("duel_sep").join(
+        W("duel", taobao=f"{d['taobao']:g}", ebay=f"{d['ebay']:g}") for d in duels if int(d["x"]) == lead_year
+    )
     taobao_later = [r["share"] for r in rows if r["platform"] == "Taobao" and r["x"] > moved_x]
     return kit.finish(
         alt.layer(gaps, *points, *labels),
-        finding=f"Taobao took China's C2C market from eBay EachNet in {moved.year - first} years",
-        subtitle=f"Share of China's C2C market, %, from {len(surveys)} surveys and reports, each on its own basis,"
-        " so marks are not joined. A line links rivals in one survey; hollow: recalled years later",
-        description=(
-            f"Dot chart of shares of China's consumer-to-consumer market, {first} to {final}, from {len(surveys)} "
-            "surveys and reports that each measure on their own basis, so they are not joined. "
-            + "".join(
-                f"A figure published in {r['published']} puts {r['platform']} at {r['share']:g}% in {int(r['x'])}. "
+        finding=W("finding", years=moved.year - first),
+        subtitle=W("subtitle", n=len(surveys)),
+        description=W(
+            "description",
+            first=first,
+            final=final,
+            n=len(surveys),
+            retro="".join(
+                W(
+                    "retro",
+                    published=r["published"],
+                    platform=name(r["platform"]),
+                    share=f"{r['share']:g}",
+                    year=int(r["x"]),
+                )
                 for r in retro
-            )
-            + f"By {lead_year} Taobao was ahead of eBay EachNet in every survey that measured both ({duel_text}). "
-            f"In {moved:%B %Y} eBay moved its China site into a venture run by Tom Online. Later figures, on "
-            f"differing bases, put Taobao between {min(taobao_later):g}% and {max(taobao_later):g}%; none gives "
-            f"eBay a share after {int(last('eBay EachNet')['x'])}."
+            ),
+            lead_year=lead_year,
+            duels=duel_text,
+            moved=kit.date(f"{moved:%Y-%m}") if zh else f"{moved:%B %Y}",
+            low=f"{min(taobao_later):g}",
+            high=f"{max(taobao_later):g}",
+            ebay_last=int(last("eBay EachNet")["x"]),
         ),
         height=320,
     )

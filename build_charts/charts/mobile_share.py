@@ -9,25 +9,107 @@ from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
 AFTER = f"{kit.ARTICLE_YEAR + 1}-01-01"
-SERIES = {  # who and how often -> legend name (wide, narrow), shape
-    "alibaba quarter": ("Alibaba, quarter", "Alibaba, qtr", "circle"),
-    "alibaba fiscal year": ("Alibaba, fiscal year", "Alibaba, FY", "square"),
-    "iResearch quarter": ("China, iResearch quarter", "China, iResearch qtr", "circle"),
-    "iResearch year": ("China, iResearch year", "China, iResearch yr", "square"),
-    "CNNIC year": ("China, CNNIC survey", "China, CNNIC", "triangle-up"),
+SERIES = {  # who and how often -> shape (the legend's names are in W, wide and narrow)
+    "alibaba quarter": "circle",
+    "alibaba fiscal year": "square",
+    "iResearch quarter": "circle",
+    "iResearch year": "square",
+    "CNNIC year": "triangle-up",
 }
+W = kit.words(
+    en={
+        "alibaba quarter": "Alibaba, quarter",
+        "alibaba quarter narrow": "Alibaba, qtr",
+        "alibaba fiscal year": "Alibaba, fiscal year",
+        "alibaba fiscal year narrow": "Alibaba, FY",
+        "iResearch quarter": "China, iResearch quarter",
+        "iResearch quarter narrow": "China, iResearch qtr",
+        "iResearch year": "China, iResearch year",
+        "iResearch year narrow": "China, iResearch yr",
+        "CNNIC year": "China, CNNIC survey",
+        "CNNIC year narrow": "China, CNNIC",
+        "fiscal_year": "fiscal year {year}",
+        "year": "{year}",
+        "china": "China: {label}",
+        "it_was": "; it was {real}",
+        "question": "Your guess: mobile share of Alibaba's sales in {period} (%) ",
+        "reveal": "Show what happened ",
+        "you": "You said ",
+        "you narrow": "You: ",
+        "guess": "Your guess (ring): ",
+        "guess narrow": "Guess: ",
+        "answer": "{period}: {real}",
+        "half": "half on mobile",
+        "x_format": "%Y",
+        "tip_label": "Mobile share",
+        "tip_series": "Series",
+        "tip_measure": "Measure",
+        "tip_source": "Reported by",
+        "finding": "Phones' share of Alibaba's sales rose from {then} to {now} in the year to the article",
+        "subtitle": "Mobile share of the value of goods bought online, %: Alibaba's China marketplaces (company"
+        " filings and results) and all of China (iResearch; CNNIC survey, base not stated); hollow: a second report",
+        "description": "Line and point chart of mobile's share of online shopping. On Alibaba's China marketplaces it"
+        " rose from {then} to {now}, around when the article was written; across China, iResearch put it at"
+        " {national}. The years after the article are shaded; in the live chart they stay hidden until the reader has"
+        " guessed {target_period} and asked to see them. {half}and reached {target}.",
+        "half_passed": "Alibaba's share passed half in {label} ",
+    },
+    zh={
+        "alibaba quarter": "阿里巴巴，季度",
+        "alibaba quarter narrow": "阿里巴巴，季度",
+        "alibaba fiscal year": "阿里巴巴，财年",
+        "alibaba fiscal year narrow": "阿里巴巴，财年",
+        "iResearch quarter": "全国，艾瑞咨询季度",
+        "iResearch quarter narrow": "全国，艾瑞季度",
+        "iResearch year": "全国，艾瑞咨询全年",
+        "iResearch year narrow": "全国，艾瑞全年",
+        "CNNIC year": "全国，CNNIC 调查",
+        "CNNIC year narrow": "全国，CNNIC",
+        "fiscal_year": "{year}财年",
+        "year": "{year}年",
+        "china": "全国：{label}",
+        "it_was": "；实际是{real}",
+        "question": "你猜：{period}阿里巴巴的销售额有多少来自移动端（%） ",
+        "reveal": "显示实际结果 ",
+        "you": "你猜的是",
+        "you narrow": "你猜：",
+        "guess": "你的猜测（圆圈）：",
+        "guess narrow": "猜测：",
+        "answer": "{period}：{real}",
+        "half": "一半来自移动端",
+        "x_format": "%Y年",
+        "tip_label": "移动端占比",
+        "tip_series": "序列",
+        "tip_measure": "指标",
+        "tip_source": "报道来源",
+        "finding": "文章写作前的一年里，阿里巴巴销售额中手机的占比从{then}升到{now}",
+        "subtitle": "移动端占网购金额的比例（%）：阿里巴巴中国零售平台（公司招股书和业绩公告）与全国"
+        "（艾瑞咨询；CNNIC 调查，基数未说明）；空心点：第二份报告",
+        "description": "折线点图：移动端在网购中的占比。在阿里巴巴的中国零售平台上，这一比例从{then_period}的{then_v}"
+        "升到{now_period}的{now_v}，大致是文章写作的时候；就全国而言，艾瑞咨询给出的是{national_period}的{national_v}。"
+        "文章之后的年份加了底色；在交互图中，这些年份先隐藏，等读者猜过{target_period}的数字并要求查看后才显示。"
+        "{half}{target_period}达到{target_v}。",
+        "half_passed": "阿里巴巴的占比在{period}首次过半（{value}），",
+    },
+)
 # Only the live view runs in a browser (the static drawing is made without one), so only it keeps the answer back.
 LIVE = "isNumber((screen() || {}).width)"
+
+
+def _series(key: str) -> str:
+    """A series' name in the legend (shorter on a phone)."""
+    return W(f"{key} narrow" if kit.narrow() else key)
 
 
 def _row(r: dict, ds: Dataset, main: bool) -> dict:
     p, end = r["period"], dt.date.fromisoformat(r["period_end"])
     kind = "fiscal year" if p.startswith("FY") else "quarter" if "-Q" in p else "year"
     key = ("alibaba" if r["scope"] == "alibaba" else "CNNIC" if "CNNIC" in r["measure"] else "iResearch") + f" {kind}"
-    period = kit.quarter(r["period_end"]) if kind == "quarter" else p.replace("FY", "fiscal year ")
+    fiscal = W("fiscal_year", year=p.removeprefix("FY")) if kind == "fiscal year" else W("year", year=p)
+    period = kit.quarter(r["period_end"]) if kind == "quarter" else fiscal
     return {
         "key": key,
-        "series": SERIES[key][kit.narrow()],
+        "series": _series(key),
         "order": int(p[:4]) * 4 + int(p[-1]) if kind == "quarter" else int(p.removeprefix("FY")),
         "mid": str(end - dt.timedelta(days=45 if kind == "quarter" else 182)),  # drawn mid-period
         "period": period,
@@ -35,12 +117,9 @@ def _row(r: dict, ds: Dataset, main: bool) -> dict:
         "main": main,
         "after": r["period_end"] >= AFTER,
         "label": kit.value_text(r["value_pct"], "percent", period),
-        "measure": r["measure"],
+        "measure": kit.label(ds, "measure", r["measure"]),
         "source": ds.origin(r).producer,
     }
-
-
-YOU, GUESS = ("You said ", "You: "), ("Your guess (ring): ", "Guess: ")  # (wide, narrow): a phone's line is short
 
 
 def build(mobile_share: Dataset) -> alt.LayerChart:
@@ -55,35 +134,39 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     june = next(r for r in quarters if r["order"] == kit.ARTICLE_YEAR * 4 + 2)
     cited = [  # the figures chapter 5 cites; Alibaba's is the series the title names
         (june | {"tag": june["label"]}, {"align": "right", "dx": 4, "dy": -12}),
-        (national | {"tag": f"China: {national['label']}"}, {"align": "right", "dx": 10, "dy": 16}),
+        (national | {"tag": W("china", label=national["label"])}, {"align": "right", "dx": 10, "dy": 16}),
     ]
     real = formats.number(target["value"], "percent")
-    said = f"(reveal ? '; it was {real}' : '')"
-    question = f"Your guess: mobile share of Alibaba's sales in {target['period']} (%) "
+    said = f"(reveal ? '{W('it_was', real=real)}' : '')"
+    question = W("question", period=target["period"])
     guess = alt.param(name="guess", value=10, bind=alt.binding_range(min=0, max=100, step=1, name=question))
-    reveal = alt.param(name="reveal", value=False, bind=alt.binding_checkbox(name="Show what happened "))
+    reveal = alt.param(name="reveal", value=False, bind=alt.binding_checkbox(name=W("reveal")))
 
-    names = [v[kit.narrow()] for v in SERIES.values()]
+    names = [_series(k) for k in SERIES]
     legend = alt.Legend(title=None, orient="top", columns=2, symbolStrokeWidth=0, labelLimit=170)
     hues = [theme.color("Alibaba" if k.startswith("alibaba") else "China") for k in SERIES]
     colour = alt.Color("series:N", scale=alt.Scale(domain=names, range=hues), legend=legend)
-    shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=[v[2] for v in SERIES.values()]), legend=legend)
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=list(SERIES.values())), legend=legend)
     years = sorted({r["mid"][:4] for r in rows})
     end = f"{int(years[-1]) + 1}-01-01"
-    x = alt.X("mid:T", title=None, scale=alt.Scale(domain=[f"{years[0]}-01-01", end]), axis=alt.Axis(format="%Y"))
-    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
-    tooltip = kit.tip(
-        ("label", "Mobile share"), ("series", "Series"), ("measure", "Measure"), ("source", "Reported by")
+    x = alt.X(
+        "mid:T",
+        title=None,
+        scale=alt.Scale(domain=[f"{years[0]}-01-01", end]),
+        axis=alt.Axis(format=W("x_format"), tickCount="year"),
     )
+    y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
+    tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "series", "measure", "source")])
     shown = alt.Chart(alt.Data(values=rows)).transform_filter("!live || reveal || !datum.after")
     dash = alt.condition("indexof(datum.key, 'quarter') > 0", alt.value([1, 0]), alt.value([5, 3]))
-    one = alt.Chart(alt.Data(values=[target | {"tag": f"{target['period']}: {real}"}]))
+    one = alt.Chart(alt.Data(values=[target | {"tag": W("answer", period=target["period"], real=real)}]))
     mine = one.transform_filter("live").transform_calculate(value="guess")  # the reader's guess, live only
     muted, ink = kit.ink("muted"), kit.ink("text")
+    you, guess_ = ("you narrow", "guess narrow") if kit.narrow() else ("you", "guess")  # a phone's line is short
     layers = [
         *kit.after_article("mid", "T", AFTER, end),
         one.mark_rule(color=muted, strokeWidth=1).encode(y=alt.datum(50)),
-        kit.label_marks(one, alt.value(0), alt.datum(50), text=alt.value("half on mobile"), color=muted, dy=-8),
+        kit.label_marks(one, alt.value(0), alt.datum(50), text=alt.value(W("half")), color=muted, dy=-8),
         shown.transform_filter("datum.main")
         .mark_line()
         .encode(x=x, y=y, color=colour, strokeDash=dash, detail="segment:N"),
@@ -100,27 +183,39 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
             mine,
             alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
             alt.value(24),
-            text=alt.value(
-                alt.expr(f"(reveal ? '{YOU[kit.narrow()]}' : '{GUESS[kit.narrow()]}') + guess + '%' + {said}")
-            ),
+            text=alt.value(alt.expr(f"(reveal ? '{W(you)}' : '{W(guess_)}') + guess + '%' + {said}")),
             fontSize=11 if kit.narrow() else 12,
             fontWeight=600,
         ),
     ]
     half = next((r for r in quarters if r["value"] > 50), None)
+
+    def pct(row: dict) -> str:
+        return formats.number(row["value"], "percent")
+
     return kit.finish(
         alt.layer(*layers).add_params(guess, reveal, alt.param(name="live", expr=LIVE)),
-        finding=f"Phones' share of Alibaba's sales rose from {formats.number(then['value'], 'percent')} to "
-        f"{formats.number(now['value'], 'percent')} in the year to the article",
-        subtitle="Mobile share of the value of goods bought online, %: Alibaba's China marketplaces (company filings "
-        "and results) and all of China (iResearch; CNNIC survey, base not stated); hollow: a second report",
-        description=(
-            f"Line and point chart of mobile's share of online shopping. On Alibaba's China marketplaces it rose from "
-            f"{then['label']} to {now['label']}, around when the article was written; across China, iResearch put it "
-            f"at {national['label']}. The years after the article are shaded; in the live chart they stay hidden until "
-            f"the reader has guessed {target['period']} and asked to see them. "
-            + (f"Alibaba's share passed half in {half['label']} " if half else "")
-            + f"and reached {target['label']}."
+        finding=W(
+            "finding",
+            then=formats.number(then["value"], "percent"),
+            now=formats.number(now["value"], "percent"),
+        ),
+        subtitle=W("subtitle"),
+        description=W(
+            "description",
+            then=then["label"],
+            now=now["label"],
+            national=national["label"],
+            target_period=target["period"],
+            half=W("half_passed", label=half["label"], period=half["period"], value=pct(half)) if half else "",
+            target=target["label"],
+            target_v=pct(target),
+            then_period=then["period"],
+            then_v=pct(then),
+            now_period=now["period"],
+            now_v=pct(now),
+            national_period=national["period"],
+            national_v=pct(national),
         ),
         height=320,
     )

@@ -7,6 +7,43 @@ from build_charts.data import Dataset
 
 UNIT = "RMB billion"
 
+W = kit.words(
+    en={
+        "eleven_days": "11 days (1–11 Nov)",
+        "one_day": "one day",
+        "tip_label": "Sales",
+        "tip_window": "Sales window",
+        "tip_source": "Reported by",
+        "tip_note": "Note",
+        "y_title": UNIT,
+        "tag": "{value} in {year}",
+        "finding": "Singles' Day sales grew about {times}-fold after the article",
+        "subtitle": "Gross merchandise volume on Alibaba's platforms on 11 November, RMB billion, as announced;"
+        " ticks mark other reports of the same year",
+        "description": "Bar chart of Singles' Day sales on Alibaba's platforms, {first_year} to {last_year}. Sales went"
+        " from {first} to {then}, around when the article was written, and then to {peak}, the largest one-day total;"
+        " the years after the article are shaded. The {last_year} figure covers an 11-day window and is not comparable"
+        " with the one-day years.",
+    },
+    zh={
+        "eleven_days": "11天（11月1—11日）",
+        "one_day": "一天",
+        "tip_label": "成交额",
+        "tip_window": "促销时段",
+        "tip_source": "报道来源",
+        "tip_note": "说明",
+        "y_title": "亿元",
+        "tag": "{year}年：{value}",
+        "finding": "文章之后，双十一成交额涨到原来的约{times}倍",
+        "subtitle": "阿里巴巴平台11月11日的商品交易总额（亿元），以公布数字为准；短横线标出同一年的其他报道",
+        "description": "柱状图：阿里巴巴平台的双十一成交额，{first_year}—{last_year}年。"
+        "成交额从{first_year}年的{first_v}增长到{then_year}年的{then_v}，大致在文章写作之时；"
+        "此后在{peak_year}年增至{peak_v}，是单日总额的最高值；文章之后的年份加了底色。"
+        "{last_year}年的数字覆盖11天的时段，不能与单日的年份相比。",
+    },
+)
+ZH_AXIS = {"labelExpr": "round(datum.value * 10)"}  # RMB billion to 亿元 (100 bn = 1000亿)
+
 
 def build(singles_day: Dataset) -> alt.LayerChart:
     ds = singles_day
@@ -16,26 +53,26 @@ def build(singles_day: Dataset) -> alt.LayerChart:
             "year": r["year"],
             "gmv": r["gmv_rmb_bn"],
             "shown_as": "bar" if first else "other report",
-            "window": "11 days (1–11 Nov)" if r["window_days"] > 1 else "one day",
-            "label": kit.value_text(r["gmv_rmb_bn"], UNIT, r["year"]),
+            "window": W("eleven_days") if r["window_days"] > 1 else W("one_day"),
+            "label": kit.value_text(r["gmv_rmb_bn"], UNIT, kit.year(r["year"])),
             "source": ds.origin(r).producer,
-            "note": r["note"] or "",
+            "note": kit.label(ds, "note", r["note"]) or "",
         }
         for r, first in zip(ds.rows, main, strict=True)
     ]
     bars_only = [r for r in rows if r["shown_as"] == "bar"]
     first, last = bars_only[0], bars_only[-1]
-    peak = max((r for r in bars_only if r["window"] == "one day"), key=lambda r: r["gmv"])
+    peak = max((r for r in bars_only if r["window"] == W("one_day")), key=lambda r: r["gmv"])
     at_article = next(r for r in bars_only if r["year"] == kit.ARTICLE_YEAR)
 
-    tooltip = kit.tip(("label", "Sales"), ("window", "Sales window"), ("source", "Reported by"), ("note", "Note"))
+    tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "window", "source", "note")])
     x = alt.X(
         "year:O",
         title=None,
         scale=alt.Scale(paddingInner=0.2),
         axis=alt.Axis(labelAngle=0, labelOverlap="greedy", labelFontSize=11),
     )
-    y = alt.Y("gmv:Q", title=UNIT, axis=alt.Axis(tickCount=5))
+    y = alt.Y("gmv:Q", title=W("y_title"), axis=alt.Axis(tickCount=5, **(ZH_AXIS if kit.lang() == "zh" else {})))
     data = alt.Chart(alt.Data(values=rows))
     bars = (
         data.transform_filter("datum.shown_as == 'bar'")
@@ -47,7 +84,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
                 "window:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=["one day", "11 days (1–11 Nov)"],
+                    domain=[W("one_day"), W("eleven_days")],
                     range=[theme.color("Alibaba"), kit.ink("domain")],
                 ),
                 legend=alt.Legend(orient="top", direction="horizontal"),
@@ -61,7 +98,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y, tooltip=tooltip)
     )
     after = [r["year"] for r in bars_only if r["year"] > kit.ARTICLE_YEAR]
-    tag = f"{formats.number(at_article['gmv'], UNIT)} in {at_article['year']}"
+    tag = W("tag", value=formats.number(at_article["gmv"], UNIT), year=at_article["year"])
     note = alt.Chart(alt.Data(values=[at_article | {"tag": tag}]))
     return kit.finish(
         alt.layer(
@@ -70,16 +107,20 @@ def build(singles_day: Dataset) -> alt.LayerChart:
             others,
             kit.label_marks(note, x, y, align="right", dx=4, dy=-16),
         ),
-        finding=f"Singles' Day sales grew about {peak['gmv'] / at_article['gmv']:.0f}-fold after the article",
-        subtitle="Gross merchandise volume on Alibaba's platforms on 11 November, RMB billion, as announced;"
-        " ticks mark other reports of the same year",
-        description=(
-            f"Bar chart of Singles' Day sales on Alibaba's platforms, {first['year']} to {last['year']}. "
-            f"Sales went from {kit.value_text(first['gmv'], UNIT, first['year'])} to "
-            f"{kit.value_text(at_article['gmv'], UNIT, at_article['year'])}, around when the article was written, "
-            f"and then to {kit.value_text(peak['gmv'], UNIT, peak['year'])}, the largest one-day total; the years "
-            f"after the article are shaded. The {last['year']} figure covers an 11-day window and is not comparable "
-            "with the one-day years."
+        finding=W("finding", times=f"{peak['gmv'] / at_article['gmv']:.0f}"),
+        subtitle=W("subtitle"),
+        description=W(
+            "description",
+            first_year=first["year"],
+            last_year=last["year"],
+            first=kit.value_text(first["gmv"], UNIT, kit.year(first["year"])),
+            then=kit.value_text(at_article["gmv"], UNIT, kit.year(at_article["year"])),
+            peak=kit.value_text(peak["gmv"], UNIT, kit.year(peak["year"])),
+            first_v=formats.number(first["gmv"], UNIT),
+            then_v=formats.number(at_article["gmv"], UNIT),
+            then_year=at_article["year"],
+            peak_v=formats.number(peak["gmv"], UNIT),
+            peak_year=peak["year"],
         ),
         height=300,
     )
