@@ -30,7 +30,7 @@ W = kit.words(
         "numbered": "{k}. {text}",
         "key": "绿色实线框：{inside}。灰色虚线框：{outside}。",
         "t_step": "步骤",
-        "t_where": "发生在",
+        "t_where": "在哪里",
         "t_detail": "具体过程",
         "t_basis": "依据",
         "flow_sep": " → ",
