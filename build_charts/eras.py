@@ -1,7 +1,8 @@
 """The model eras (data/eras.csv) as every chart of them draws them: the same words, looks and click.
 
 Used by `eras_timeline` (the full timeline, chapter 2) and `eras_strip` (the home page's one-row strip),
-so an era reads, looks and answers a click the same way in both.
+so an era reads, looks and answers a click the same way in both. The era ids stay as they are in the
+data in both editions (charts-live.js picks and highlights eras by id); only the words change.
 """
 
 from __future__ import annotations
@@ -12,34 +13,86 @@ from build_charts import kit
 from build_charts.data import Dataset
 
 OPEN_END = 2024  # eras with no sourced end year are drawn through this year
-IDEAS = {"c2b": "idea, no product"}  # the article: a direction long agreed, but no representative product
+IDEAS = {"c2b"}  # the article: a direction long agreed, but no representative product
 # fill opacity and outline dash of an era begun before the article, one begun after it, and an idea
 LOOKS = {"era": (1, [1, 0]), "after": (0.3, [4, 2]), "idea": (0, [2, 3])}
-TIP = kit.tip(
-    ("name", "Era"),
-    ("label", "Model"),
-    ("years", "Years"),
-    ("company", "Company"),
-    ("flagship", "Flagship"),
-    ("built_to_beat", "Built to beat"),
-    ("timing", "Timing"),
-    ("source", "Start year reported by"),
+W = kit.words(
+    en={
+        "idea": "idea, no product",
+        "idea_short": "idea",
+        "years": "{start}–{end}",
+        "still_running": "still running",
+        "began_after": "began after the article",
+        "began_before": "began before the article",
+        "t_era": "Era",
+        "t_model": "Model",
+        "t_years": "Years",
+        "t_company": "Company",
+        "t_flagship": "Flagship",
+        "t_built_to_beat": "Built to beat",
+        "t_timing": "Timing",
+        "t_source": "Start year reported by",
+    },
+    zh={
+        "idea": "有设想，无产品",
+        "idea_short": "设想",
+        "years": "{start}年至{end}",
+        "still_running": "今",
+        "began_after": "始于文章之后",
+        "began_before": "始于文章之前",
+        "t_era": "时代",
+        "t_model": "模式",
+        "t_years": "年份",
+        "t_company": "公司",
+        "t_flagship": "旗舰产品",
+        "t_built_to_beat": "针对的对手",
+        "t_timing": "时间",
+        "t_source": "起始年份出处",
+    },
 )
+SHOWN = ("label", "name", "company", "flagship", "built_to_beat")  # columns whose values readers read
+
+
+def tip() -> list[alt.Tooltip]:
+    """An era's tooltip, in the edition's words."""
+    return kit.tip(
+        ("name", W("t_era")),
+        ("label", W("t_model")),
+        ("years", W("t_years")),
+        ("company", W("t_company")),
+        ("flagship", W("t_flagship")),
+        ("built_to_beat", W("t_built_to_beat")),
+        ("timing", W("t_timing")),
+        ("source", W("t_source")),
+    )
 
 
 def rows(eras: Dataset) -> list[dict]:
-    """Reader-ready eras: each row of eras.csv with its look, its years in words and who dated it."""
+    """Reader-ready eras: each row of eras.csv in the edition's words (the era id stays), with its look,
+    its years in words and who dated it."""
     return [
         r
+        | {col: kit.label(eras, col, r[col]) for col in SHOWN}
         | {
             "look": "idea" if r["era"] in IDEAS else ("after" if r["after_article"] else "era"),
-            "status": IDEAS.get(r["era"], ""),
-            "years": f"{r['start_year']}–{r['end_year'] or 'still running'}",
-            "timing": "began after the article" if r["after_article"] else "began before the article",
+            "status": W("idea") if r["era"] in IDEAS else "",
+            "years": W("years", start=r["start_year"], end=_end(r["end_year"])),
+            "timing": W("began_after") if r["after_article"] else W("began_before"),
             "source": eras.origin(r).producer,
         }
         for r in eras.rows
     ]
+
+
+def _end(year: int | None) -> str:
+    if not year:
+        return W("still_running")
+    return kit.year(year) if kit.lang() == "zh" else str(year)
+
+
+def own(eras: Dataset, company: str = "Alibaba") -> set[str]:
+    """The ids of the eras `company` ran (compared on the data's own value, whatever the edition's words)."""
+    return {r["era"] for r in eras.rows if r["company"] == company}
 
 
 # An era is active when picked (click), else when the text in view names it (`highlight_era`, set by
@@ -69,7 +122,11 @@ def pick() -> alt.Parameter:
     )
 
 
-def companies(*row_lists: list[dict]) -> alt.Color:
-    """Colour by company, each in its fixed hue (never the only cue: labels name the models)."""
+def companies(datasets: list[Dataset], *row_lists: list[dict]) -> alt.Color:
+    """Colour by company, each in its fixed hue (never the only cue: labels name the models).
+
+    The rows name companies in the edition's words; `datasets` (whose rows carry the data's own names)
+    map those words back to the company, so 阿里巴巴 keeps Alibaba's hue."""
+    firm = {kit.label(ds, "company", r["company"]): r["company"] for ds in datasets for r in ds.rows}
     names = list(dict.fromkeys(r["company"] for rows in row_lists for r in rows))
-    return alt.Color("company:N", scale=kit.colour(names), legend=None)
+    return alt.Color("company:N", scale=kit.colour(names, firm), legend=None)

@@ -8,23 +8,43 @@ box grows a line on a phone instead of spilling its text; `loop()` lays out a cy
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 
 from build_charts import kit, theme
 
-CHAR_PX = 6.6  # a generous average width of one 12 px character
+CHAR_PX = 6.6  # a generous average width of one 12 px Latin character (a Chinese one is about two: kit.wrap)
 LINE = 15  # px between lines of box text
 PAD = 9  # px of room above and below a box's text
+W = kit.words(
+    en={
+        "numbered": "{k} · {text}",
+        "key": "Solid green: {inside}. Dashed grey: {outside}.",
+        "t_step": "Step",
+        "t_where": "Where",
+        "t_detail": "What happens",
+        "t_basis": "Basis",
+        "flow_sep": " → ",
+        "description": "Schematic, not data: a {n}-step loop. {flow} → back to step 1: {back}. {summary}",
+    },
+    zh={
+        "numbered": "{k}. {text}",
+        "key": "绿色实线框：{inside}。灰色虚线框：{outside}。",
+        "t_step": "步骤",
+        "t_where": "在哪里",
+        "t_detail": "具体过程",
+        "t_basis": "依据",
+        "flow_sep": " → ",
+        "description": "示意图，不是数据：一个{n}步的循环。{flow} → 回到第1步：{back}。{summary}",
+    },
+)
 
 
 def lines(text: str, half_width: float) -> list[str]:
     """`text` wrapped to fit a box 2 × half_width canvas units wide."""
     most = max(10, int((2 * half_width / 100 * kit.width() - 14) / CHAR_PX))
-    n = len(textwrap.wrap(text, most))
+    n = len(kit.wrap(text, most))
     # as few lines as the width allows, made as even as possible (no one-word last line)
-    return next(w for w in (textwrap.wrap(text, k) for k in range(-(-len(text) // n), most + 1)) if len(w) == n)
+    return next(w for w in (kit.wrap(text, k) for k in range(-(-len(text) // n), most + 1)) if len(w) == n)
 
 
 def height(n_lines: int) -> int:
@@ -112,7 +132,7 @@ def loop(steps: str, back: str, places: dict[str, str], basis: str, finding: str
     boxes, arrows, notes, bottom = _ring(table(steps), back)
     for b in boxes:
         b |= {"where": places[b["style"]], "basis": basis}
-    key = f"Solid green: {places[inside]}. Dashed grey: {places[outside]}."
+    key = W("key", inside=places[inside], outside=places[outside])
     notes.append({"x": 0, "y": bottom + 6, "lines": lines(key, 50), "mark": {"align": "left", "baseline": "top"}})
     tall = bottom + 6 + 14 * len(notes[-1]["lines"])
     green, surface = theme.color("Tencent"), kit.ink("surface")
@@ -120,13 +140,15 @@ def loop(steps: str, back: str, places: dict[str, str], basis: str, finding: str
         inside: {"fill": surface, "stroke": green, "strokeWidth": 2.5, "colour": green},
         outside: {"fill": surface, "stroke": kit.ink("domain"), "strokeWidth": 1.5, "strokeDash": [5, 3]},
     }
-    tooltip = kit.tip(("step", "Step"), ("where", "Where"), ("detail", "What happens"), ("basis", "Basis"))
-    flow = " → ".join(b["step"] for b in boxes)
+    tooltip = kit.tip(
+        ("step", W("t_step")), ("where", W("t_where")), ("detail", W("t_detail")), ("basis", W("t_basis"))
+    )
+    flow = W("flow_sep").join(b["step"] for b in boxes)
     return kit.finish(
         alt.layer(*draw(boxes, arrows, tall, styles, tooltip, notes)),
         finding=finding,
         subtitle=subtitle,
-        description=f"Schematic, not data: a {len(boxes)}-step loop. {flow} → back to step 1: {back}. {summary}",
+        description=W("description", n=len(boxes), flow=flow, back=back, summary=summary),
         height=tall,
     )
 
@@ -143,7 +165,7 @@ def _ring(steps: list[tuple[str, str, str]], back: str) -> tuple[list[dict], lis
         tops = [8, 8 + tall + 70]
         slots = [(cols[0], tops[0]), (cols[1], tops[0]), (cols[1], tops[1]), (cols[0], tops[1])]
     boxes = [
-        box(f"{k + 1} · {text}", cx, top, half, tall, style=style, detail=detail)
+        box(W("numbered", k=k + 1, text=text), cx, top, half, tall, style=style, detail=detail)
         for k, ((text, style, detail), (cx, top)) in enumerate(zip(steps, slots, strict=True))
     ]
     arrows = []

@@ -10,17 +10,56 @@ from build_charts.data import Dataset
 
 LANE, AXIS = 15, 74  # px: one lane of labels, and the time line's height from the top (below the article's label)
 CHAR = 6.2  # px: a generous width of one 11 px character, to keep the labels in a lane apart
+CJK = 11.5  # px: a Chinese character of the same type (one em, and a little room)
+W = kit.words(
+    en={
+        "flag": "{label} {year}",
+        "flag_idea": "{label} {idea}, {year}",
+        "foot": "Tap or click an era for its flagship.",
+        "foot_era": "{label}: {flagship}",
+        "finding": "Alibaba launched each new model itself from {first} to {last};"
+        " the next one's ground went to WeChat",
+        "subtitle": "Launch year of each model's flagship; Alibaba's above the line, other firms' below."
+        " Dated by the press and reference works",
+        "listed": "{text} ({company})",
+        "sep": "; ",
+        "description": "Strip of {n} e-commerce model eras in China by the year each flagship launched. "
+        "Alibaba's, above the line: {mine}. Other firms', below: {others}. "
+        "After the article (c. {article}), shaded: {after}.",
+    },
+    zh={
+        "flag": "{label} {year}年",
+        "flag_idea": "{label} {idea}，{year}年",
+        "foot": "点击某个时代，可看到它的旗舰产品。",
+        "foot_era": "{label}：{flagship}",
+        "finding": "从{first}年到{last}年，每一种新模式都是阿里巴巴自己推出的；下一种模式的阵地却归了微信",
+        "subtitle": "各模式旗舰产品的上线年份，横线以上是阿里巴巴的，以下是其他公司的。年份依据新闻报道和参考资料",
+        "listed": "{text}（{company}）",
+        "sep": "；",
+        "description": "中国电商{n}个模式时代的色带，按各自旗舰产品的上线年份排列。"
+        "横线以上是阿里巴巴的：{mine}。横线以下是其他公司的：{others}。"
+        "文章（约{article}年）之后的，在阴影区内：{after}。",
+    },
+)
+
+
+def _px(text: str) -> float:
+    """A label's width in px at 11 px: Chinese characters are wider than Latin letters."""
+    return sum(CJK if ord(c) > 0x2E7F else CHAR for c in text)
 
 
 def build(eras: Dataset) -> alt.LayerChart:
     first, last = 1998, era_parts.OPEN_END + 1
     to_px = lambda year: (year - first) / (last - first) * kit.width()  # noqa: E731
     flags, taken = [], []  # taken: (side, lane, left px, right px) of each label placed
+    alibaba = era_parts.own(eras)
     for r in sorted(era_parts.rows(eras), key=lambda r: r["start_year"]):
-        before, mine = not r["after_article"], r["company"] == "Alibaba"
-        text = f"{r['label']} {r['status'].split(',')[0]}, {r['start_year']}" if r["status"] else None
-        text = text or f"{r['label']} {r['start_year']}"
-        stem, width = to_px(r["start_year"] + 0.5), CHAR * len(text) + 6
+        before, mine = not r["after_article"], r["era"] in alibaba
+        if r["status"]:
+            text = W("flag_idea", label=r["label"], idea=era_parts.W("idea_short"), year=r["start_year"])
+        else:
+            text = W("flag", label=r["label"], year=r["start_year"])
+        stem, width = to_px(r["start_year"] + 0.5), _px(text) + 6
         # a label that would run into the "after the article" band ends at its stem instead
         flip = mine and stem + width > to_px(kit.ARTICLE_YEAR + 1)
         if before:  # a flag: Alibaba's up from the line, left-aligned; other firms' down, right-aligned
@@ -52,12 +91,12 @@ def build(eras: Dataset) -> alt.LayerChart:
     x = alt.X("x:Q", scale=years, axis=None)
     px = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)  # y in pixels, downwards
     y = alt.Y("y:Q", scale=px, axis=None)
-    colour = era_parts.companies(flags)
+    colour = era_parts.companies([eras], flags)
     data = alt.Chart(alt.Data(values=flags))
     dots = [
         data.transform_filter(f"datum.look == '{look}'")
         .mark_point(shape="circle", size=80, filled=fill > 0, strokeWidth=2, opacity=1, fillOpacity=0.4 + fill * 0.6)
-        .encode(x=x, y=y, color=colour, opacity=era_parts.DIM, tooltip=era_parts.TIP)
+        .encode(x=x, y=y, color=colour, opacity=era_parts.DIM, tooltip=era_parts.tip())
         for look, (fill, _) in era_parts.LOOKS.items()
     ]
     stems = (
@@ -86,13 +125,13 @@ def build(eras: Dataset) -> alt.LayerChart:
             y=alt.Y("y2:Q", scale=px, axis=None),
             text="text:N",
             opacity=era_parts.DIM,
-            tooltip=era_parts.TIP,
+            tooltip=era_parts.tip(),
         )
         .transform_calculate(band=f"{kit.ARTICLE_YEAR + 1} + 0.2")
         for where, (align, base, dx) in kinds.items()
     ]
-    foot = [{"era": None, "text": "Tap or click an era for its flagship."}]
-    foot += [{"era": f["era"], "text": f"{f['label']}: {re.sub(r' [(].*?[)]', '', f['flagship'])}"} for f in flags]
+    foot = [{"era": None, "text": W("foot")}]
+    foot += [{"era": f["era"], "text": W("foot_era", label=f["label"], flagship=_short(f["flagship"]))} for f in flags]
     shown = {"or": [{"and": ["datum.era === null", {"param": "era_pick"}]}, {"param": "era_pick", "empty": False}]}
     line = alt.Chart(alt.Data(values=[{"x": first + 0.5, "x2": last, "y": AXIS}]))
     return kit.finish(
@@ -109,8 +148,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             .encode(x=alt.value(0), y=alt.value(height), text="text:N"),
         ),
         finding=_finding(eras),
-        subtitle="Launch year of each model's flagship; Alibaba's above the line, other firms' below."
-        " Dated by the press and reference works",
+        subtitle=W("subtitle"),
         description=_description(flags),
         height=height,
     )
@@ -119,17 +157,24 @@ def build(eras: Dataset) -> alt.LayerChart:
 def _finding(eras: Dataset) -> str:
     before = [r for r in eras.rows if not r["after_article"] and r["era"] not in era_parts.IDEAS]
     own = [r["start_year"] for r in before if r["company"] == "Alibaba"]
-    return f"Alibaba launched each new model itself from {min(own)} to {max(own)}; the next one's ground went to WeChat"
+    return W("finding", first=min(own), last=max(own))
+
+
+def _short(flagship: str) -> str:
+    """A flagship without its aside in brackets ('Taobao (with …)' -> 'Taobao', '淘宝（配合…）' -> '淘宝')."""
+    return re.sub(r" [(].*?[)]", "", flagship) if kit.lang() == "en" else re.sub(r"\s*[（(].*?[）)]", "", flagship)
 
 
 def _description(flags: list[dict]) -> str:
     def listed(rows):
-        return "; ".join(f"{f['text']} ({f['company']})" for f in rows)
+        return W("sep").join(W("listed", text=f["text"], company=f["company"]) for f in rows)
 
     before = [f for f in flags if not f["after_article"]]
-    return (
-        f"Strip of {len(flags)} e-commerce model eras in China by the year each flagship launched. "
-        f"Alibaba's, above the line: {listed(f for f in before if f['mine'])}. "
-        f"Other firms', below: {listed(f for f in before if not f['mine'])}. "
-        f"After the article (c. {kit.ARTICLE_YEAR}), shaded: {listed(f for f in flags if f['after_article'])}."
+    return W(
+        "description",
+        n=len(flags),
+        mine=listed(f for f in before if f["mine"]),
+        others=listed(f for f in before if not f["mine"]),
+        article=kit.ARTICLE_YEAR,
+        after=listed(f for f in flags if f["after_article"]),
     )
