@@ -85,7 +85,8 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     which unit, by whom. Both are wrapped to the drawing's width so that nothing is clipped on a phone.
     """
     if lang() == "zh":  # a Chinese character is one em wide and a line may break between any two
-        title, sub = _wrap_cjk(finding, width() / 15.5), _wrap_cjk(subtitle, width() / 12.4)
+        # the drawing's padding and bold Latin digits wider than half an em leave about 0.9 of the width
+        title, sub = _wrap_cjk(finding, 0.9 * width() / 15), _wrap_cjk(subtitle, 0.9 * width() / 12)
     else:
         title = textwrap.wrap(finding, max(24, int(width() / 9.4)))  # 15 px bold type, wide letters allowed for
         sub = textwrap.wrap(subtitle, max(30, int(width() / 7.0)))  # 12 px type
@@ -99,7 +100,9 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     )
 
 
-NO_LINE_START = set("，。、；：？！）》」』”’％%")  # Chinese punctuation never starts a line
+# Chinese punctuation never starts a line, nor does the unit of a date or a count (2013年11月 stays whole)
+NO_LINE_START = set("，。、；：？！）》」』”’％%年月日号亿万元倍")
+NO_LINE_END = set("（《「『“‘")
 
 
 def _wrap_cjk(text: str, ems: float) -> list[str]:
@@ -109,7 +112,8 @@ def _wrap_cjk(text: str, ems: float) -> list[str]:
     lines, line, used = [], "", 0.0
     for tok in tokens:
         size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)
-        if line and used + size > ems and not tok.isspace() and tok[0] not in NO_LINE_START:
+        opening = line[-1:] in NO_LINE_END  # an opening bracket or quote stays with what follows it
+        if line and used + size > ems and not tok.isspace() and tok[0] not in NO_LINE_START and not opening:
             lines.append(line.rstrip())
             line, used = "", 0.0
         if not line and tok.isspace():

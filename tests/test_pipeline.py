@@ -155,7 +155,7 @@ def test_fast_schema_check_agrees_with_altair(fixture_site):
     from build_charts import spec as spec_mod
     from build_charts.pipeline import Project
 
-    spec = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["wide"]
+    spec = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["en"]["wide"]
     check = spec_mod.schema_validator()
     assert check.is_valid(spec)
     for key, bad in (("mark", {"type": "bogus"}), ("encoding", {"x": {"field": "kind", "type": "nominl"}})):
@@ -170,7 +170,7 @@ def test_a_charts_own_config_wins_over_the_shared_theme(fixture_site):
     from build_charts.pipeline import Project
 
     edit_chart(fixture_site, "width=300)", "width=300).configure_axis(labelFontSize=17)")
-    built = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["wide"]
+    built = spec_mod.build_spec(Project.at(fixture_site), "fruit_bars")[0]["en"]["wide"]
     assert built["config"]["axis"]["labelFontSize"] == 17  # the chart's own
     assert built["config"]["title"]["anchor"] == "start"  # the rest of the theme still applies
 
