@@ -1,20 +1,79 @@
 """Chart `pdd_vs_alibaba`: Pinduoduo's annual active buyers against Alibaba's annual active consumers, from the
 article's time (Alibaba only) to 2021; the legend shows one series at a time."""
 
-import datetime as dt
-
 import altair as alt
 
 from build_charts import formats, kit
 from build_charts.data import Dataset
 
-PDD, ALI, WIDER = "Pinduoduo", "Alibaba", "Alibaba, wider China count"
+W = kit.words(
+    en={
+        "pdd": "Pinduoduo",
+        "ali": "Alibaba",
+        "wider": "Alibaba, wider China count",
+        "span": "12 months to {date}",
+        "what_pdd": "Annual active buyers (placed an order)",
+        "what_ali": "Annual active consumers (a confirmed order), {basis}",
+        "x_format": "%b %Y",
+        "x_format_narrow": "%b ’%y",
+        "y_title": "Million accounts",
+        "tip_value": "Accounts",
+        "tip_series": "Company",
+        "tip_measure": "Measure",
+        "tip_source": "Reported by",
+        "passes": "{when}: Pinduoduo passes Alibaba",
+        "vs": " vs ",
+        "at_article": "{value}, at the article",
+        "finding": "Pinduoduo's buyers grew {fold:.1f}-fold in {years} years and passed Alibaba's in {when}",
+        "subtitle": "Million accounts buying in the 12 months to each date, as each company reported them; definitions"
+        " differ: Pinduoduo counts accounts that placed an order, Alibaba accounts with a confirmed order (dashed:"
+        " Alibaba's wider count, with its other China businesses)",
+        "description": "Line chart of annual active buyers on Pinduoduo and annual active consumers on Alibaba's China"
+        " retail marketplaces. When the article was written Alibaba had {ali_first}. Pinduoduo's first figure is"
+        " {pdd_first}; in the {cross} it counted {pdd:g} million against Alibaba's {ali:g} million, the first period"
+        " both report in which Pinduoduo counts more. Its last figure is {pdd_last}. Alibaba's wider China count"
+        " stayed higher, reaching {wider}. The years after the article are shaded. The two companies define an active"
+        " buyer differently, so this compares reported numbers, not identical measures. Click a legend entry to show"
+        " one series.",
+    },
+    zh={
+        "pdd": "拼多多",
+        "ali": "阿里巴巴",
+        "wider": "阿里巴巴，更宽的中国口径",
+        "span": "截至{date}的12个月",
+        "what_pdd": "年度活跃买家（下过订单）",
+        "what_ali": "年度活跃消费者（有确认订单），{basis}",
+        "x_format": "%Y年末",  # the ticks sit at year ends
+        "x_format_narrow": "%Y年末",
+        "y_title": "账户数",
+        "tip_value": "账户数",
+        "tip_series": "公司",
+        "tip_measure": "指标",
+        "tip_source": "来源",
+        "passes": "{when}：拼多多超过阿里巴巴",
+        "vs": "对",
+        "at_article": "{value}（文章写作时）",
+        "finding": "拼多多买家{years}年增至{fold:.1f}倍，{when}超过阿里巴巴",
+        "subtitle": "截至各日期的12个月内有购买的账户数，按两家各自公布的数字；定义不同：拼多多算下过订单的账户，"
+        "阿里巴巴算有确认订单的账户（虚线：阿里巴巴含其他中国业务的更宽口径）",
+        "description": "折线图：拼多多的年度活跃买家与阿里巴巴中国零售平台的年度活跃消费者。文章写作时，阿里巴巴有"
+        "{ali_first}。拼多多的第一个数字是{pdd_first}；在{cross}里，它统计到{pdd}，阿里巴巴为{ali}，这是两家都有"
+        "数字的时期中拼多多第一次更多。它的最后一个数字是{pdd_last}。阿里巴巴更宽的中国口径一直更高，达到{wider}。"
+        "文章之后的年份以阴影标出。两家对活跃买家的定义不同，所以这里比较的是各自公布的数字，并非同一指标。"
+        "点击图例中的一项，可只显示该序列。",
+    },
+)
 MARKETPLACES = "China retail marketplaces"
+ZH_AXIS = {"zh": {"labelExpr": "datum.value == 0 ? '0' : datum.value / 100 + '亿'"}}  # in 亿 (millions / 100)
 
 
 def _period(end: str) -> str:
-    d = dt.date.fromisoformat(end)
-    return f"12 months to {d.day} {d:%b %Y}"
+    return W("span", date=kit.date(end))
+
+
+def _count(millions: float):
+    """A count for the description: 788.4 (English, 'million' follows) or '7.884亿'."""
+    return millions if kit.lang() == "en" else formats.number(millions, "million")
 
 
 def _rows(ds: Dataset, measure: str, series, what) -> list[dict]:
@@ -35,12 +94,14 @@ def _rows(ds: Dataset, measure: str, series, what) -> list[dict]:
 
 
 def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
-    rows = _rows(pinduoduo, "annual_active_buyers_m", lambda r: PDD, lambda r: "Annual active buyers (placed an order)")
+    PDD, ALI, WIDER = W("pdd"), W("ali"), W("wider")  # noqa: N806  (the series, named in the edition's words)
+    ali = alibaba_marketplaces
+    rows = _rows(pinduoduo, "annual_active_buyers_m", lambda r: PDD, lambda r: W("what_pdd"))
     rows += _rows(
-        alibaba_marketplaces,
+        ali,
         "annual_active_consumers_m",
         lambda r: ALI if r["basis"] == MARKETPLACES else WIDER,
-        lambda r: f"Annual active consumers (a confirmed order), {r['basis']}",
+        lambda r: W("what_ali", basis=kit.label(ali, "basis", r["basis"])),
     )
     main = [r for r in rows if r["shown_as"] == "point"]
     kit.segments(main, key=lambda r: kit.day(r["period_end"]), series=lambda r: r["series"], max_gap=366)
@@ -55,7 +116,9 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
 
     names = [PDD, ALI, WIDER]
     legend = alt.Legend(title=None, orient="top", direction="vertical", labelLimit=260)
-    colour = alt.Color("series:N", scale=kit.colour(names, {WIDER: "Alibaba"}), legend=legend)
+    colour = alt.Color(
+        "series:N", scale=kit.colour(names, {PDD: "Pinduoduo", ALI: "Alibaba", WIDER: "Alibaba"}), legend=legend
+    )
     shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=["circle", "circle", "diamond"]), legend=legend)
     first_year, last_year = int(ali_first["period_end"][:4]), int(max(r["period_end"] for r in rows)[:4])
     end = f"{last_year + 1}-04-01"
@@ -64,25 +127,32 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         title=None,
         scale=alt.Scale(domain=[f"{first_year}-01-01", end]),
         axis=alt.Axis(  # ticks at the year ends most figures refer to
-            format="%b ’%y" if kit.narrow() else "%b %Y",
+            format=W("x_format_narrow") if kit.narrow() else W("x_format"),
             values=[alt.DateTime(year=y, month=12, date=31) for y in range(first_year, last_year + 1, 2)],
         ),
     )
-    y = alt.Y("value:Q", title="Million accounts", scale=alt.Scale(zero=True, nice=True))
-    tooltip = kit.tip(("label", "Accounts"), ("series", "Company"), ("what", "Measure"), ("source", "Reported by"))
+    y = alt.Y(
+        "value:Q",
+        title=W("y_title"),
+        scale=alt.Scale(zero=True, nice=True),
+        **({"axis": alt.Axis(**ZH_AXIS[kit.lang()])} if kit.lang() in ZH_AXIS else {}),
+    )
+    tooltip = kit.tip(
+        ("label", W("tip_value")), ("series", W("tip_series")), ("what", W("tip_measure")), ("source", W("tip_source"))
+    )
     toggle = kit.legend_toggle("series")
     opacity = kit.shown(toggle)
     base = alt.Chart(alt.Data(values=rows))
     dash = alt.condition(f"datum.series == '{WIDER}'", alt.value([5, 3]), alt.value([1, 0]))
     note = alt.Chart(alt.Data(values=[{"period_end": cross, "value": 0}]))
     low = min(r["value"] for r in rows) * 0.4  # the empty space under the lines
-    when = f"{dt.date.fromisoformat(cross):%b %Y}"
+    when = kit.date(cross, with_day=False)
     crossing = [  # two lines beside the rule where Pinduoduo passes Alibaba
-        (f"{when}: Pinduoduo passes Alibaba", low, {"fontWeight": 600, "dy": -8}),
-        (" vs ".join(formats.number(r["value"], "million") for r in passed), low, {"dy": 8}),
+        (W("passes", when=when), low, {"fontWeight": 600, "dy": -8}),
+        (W("vs").join(formats.number(r["value"], "million") for r in passed), low, {"dy": 8}),
     ]
     start = alt.Chart(
-        alt.Data(values=[ali_first | {"tag": f"{formats.number(ali_first['value'], 'million')}, at the article"}])
+        alt.Data(values=[ali_first | {"tag": W("at_article", value=formats.number(ali_first["value"], "million"))}])
     )
     layers = [
         *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", end),
@@ -107,20 +177,17 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
     pdd_last = max(at[PDD].values(), key=lambda r: r["period_end"])
     return kit.finish(
         alt.layer(*layers),
-        finding=f"Pinduoduo's buyers grew {passed[0]['value'] / pdd_first['value']:.1f}-fold in {years} years and "
-        f"passed Alibaba's in {when}",
-        subtitle="Million accounts buying in the 12 months to each date, as each company reported them; definitions "
-        "differ: Pinduoduo counts accounts that placed an order, Alibaba accounts with a confirmed order (dashed: "
-        "Alibaba's wider count, with its other China businesses)",
-        description=(
-            f"Line chart of annual active buyers on Pinduoduo and annual active consumers on Alibaba's China retail "
-            f"marketplaces. When the article was written Alibaba had {ali_first['label']}. Pinduoduo's first figure "
-            f"is {pdd_first['label']}; in the {_period(cross)} it counted {passed[0]['value']:g} million against "
-            f"Alibaba's {passed[1]['value']:g} million, the first period both report in which Pinduoduo counts more. "
-            f"Its last figure is {pdd_last['label']}. Alibaba's wider China count stayed higher, reaching "
-            f"{wider['label']}. The years after the article are shaded. The two companies define an active buyer "
-            "differently, so this compares reported numbers, not identical measures. Click a legend entry to show one "
-            "series."
+        finding=W("finding", fold=passed[0]["value"] / pdd_first["value"], years=years, when=when),
+        subtitle=W("subtitle"),
+        description=W(
+            "description",
+            ali_first=ali_first["label"],
+            pdd_first=pdd_first["label"],
+            cross=_period(cross),
+            pdd=_count(passed[0]["value"]),
+            ali=_count(passed[1]["value"]),
+            pdd_last=pdd_last["label"],
+            wider=wider["label"],
         ),
         height=320,
     )

@@ -1,6 +1,5 @@
 """Chart `taobao_sellers`: counts of Taobao's sellers and shops, 2008–2014, against the article's 9 million."""
 
-import calendar
 import re
 
 import altair as alt
@@ -8,52 +7,121 @@ import altair as alt
 from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
-# What each row counts, in a few words (source, first word of the measure); the full definition is in the tooltip.
+# What each row counts, in a few words (source, first word of the measure -> a key of W); the full definition is in
+# the tooltip.
 SHORT = {
-    ("xinhua_2008_taobao", "active"): "active shops on Taobao",
-    ("jingdaily_2009", "people"): "jobs created by Taobao shops",
-    ("scmp_2011_taobao", "online"): "online stores on Taobao",
-    ("chinafrica_2011", "registered"): "registered Tmall businesses",
-    ("peoplesdaily_2012_trillion", "vendors"): "vendors on Taobao and Tmall",
-    ("mofcom_2013_peoplesdaily", "people"): "online-shop workers, all sites",
-    ("alibaba_f1_scale_copy", "active"): "active sellers, 3 Alibaba sites",
-    ("alibaba_f1_scale_copy", "paying"): "paying sellers, incl. wholesale",
-    ("ciw_2014_alibaba", "active"): "active sellers, 3 Alibaba sites",
-    ("businessinsider_2014", "independent"): "sellers listing on Taobao",
-    ("alibaba_f1a2_2014", "active"): "active sellers on Taobao alone",
+    ("xinhua_2008_taobao", "active"): "short_shops",
+    ("jingdaily_2009", "people"): "short_jobs",
+    ("scmp_2011_taobao", "online"): "short_stores",
+    ("chinafrica_2011", "registered"): "short_tmall",
+    ("peoplesdaily_2012_trillion", "vendors"): "short_vendors",
+    ("mofcom_2013_peoplesdaily", "people"): "short_workers",
+    ("alibaba_f1_scale_copy", "active"): "short_active3",
+    ("alibaba_f1_scale_copy", "paying"): "short_paying",
+    ("ciw_2014_alibaba", "active"): "short_active3",
+    ("businessinsider_2014", "independent"): "short_listing",
+    ("alibaba_f1a2_2014", "active"): "short_taobao",
 }
-KINDS = {"Sellers, shops or businesses": theme.color("Alibaba"), "People, not businesses": theme.color("China")}
-CLAIM = re.compile(r"more than (\d+) million businesses")  # the article's figure, as the notes quote it
+W = kit.words(
+    en={
+        "short_shops": "active shops on Taobao",
+        "short_jobs": "jobs created by Taobao shops",
+        "short_stores": "online stores on Taobao",
+        "short_tmall": "registered Tmall businesses",
+        "short_vendors": "vendors on Taobao and Tmall",
+        "short_workers": "online-shop workers, all sites",
+        "short_active3": "active sellers, 3 Alibaba sites",
+        "short_paying": "paying sellers, incl. wholesale",
+        "short_listing": "sellers listing on Taobao",
+        "short_taobao": "active sellers on Taobao alone",
+        "noun_end": ",",  # where a short label's noun ends (the finding names only the noun)
+        "tag": "{when} · {value} {what}",
+        "kind_sellers": "Sellers, shops or businesses",
+        "kind_people": "People, not businesses",
+        "tip_count": "Count",
+        "tip_measure": "What is counted",
+        "tip_source": "Reported by",
+        "claim": "Article: “more than {claim} million businesses”",
+        "finding": "Alibaba counted {value:g} million {noun} in {year}, fewer than the article's {claim} million"
+        " businesses",
+        "subtitle": "Counts of sellers, shops and online-shop workers, millions, as stated by Alibaba, the Ministry of"
+        " Commerce and the press; each bar counts something different. Dashed: the article's figure",
+        "description": "Bar chart of {n} counts around Taobao, each of something different, set against the article's "
+        "'more than {claim} million businesses': {rows}. Counts above {claim} million: {above}. The rows after {year}"
+        " are shaded as after the article.",
+        "row": "{when}: {value} {what}",
+        "item": "{value} {what}",
+        "rows_sep": "; ",
+        "above_sep": ", ",
+        "none": "none",
+    },
+    zh={
+        "short_shops": "淘宝活跃网店",
+        "short_jobs": "淘宝网店带来的就业",
+        "short_stores": "淘宝网店",
+        "short_tmall": "天猫注册商家",
+        "short_vendors": "淘宝和天猫卖家",
+        "short_workers": "网店从业人员（所有平台）",
+        "short_active3": "活跃卖家（阿里巴巴三个平台）",
+        "short_paying": "付费卖家（含批发平台）",
+        "short_listing": "在淘宝上架的卖家",
+        "short_taobao": "仅淘宝集市的活跃卖家",
+        "noun_end": "（",
+        "tag": "{when} · {what}{value}",
+        "kind_sellers": "卖家、店铺或商家",
+        "kind_people": "人数，不是商家数",
+        "tip_count": "数量",
+        "tip_measure": "统计对象",
+        "tip_source": "来源",
+        "claim": "文章：商家超过{claim}",
+        "finding": "{year}阿里巴巴统计的{noun}有{value}，少于文章说的{claim_more}商家",
+        "subtitle": "阿里巴巴、商务部和媒体给出的卖家、店铺和网店从业人员数；每根条统计的对象各不相同。"
+        "虚线：文章的数字",
+        "description": "条形图：围绕淘宝的{n}个数字，各自统计不同的对象，与文章所说的商家超过{claim}相对照：{rows}。"
+        "超过{claim}的数字：{above}。{year}以后的各行以阴影标为文章之后。",
+        "row": "{when}，{what}{value}",
+        "item": "{what}{value}",
+        "rows_sep": "；",
+        "above_sep": "、",
+        "none": "没有",
+    },
+)
+KINDS = {"kind_sellers": theme.color("Alibaba"), "kind_people": theme.color("China")}  # W keys -> colours
+# the article's figure, as the notes quote it: in millions (English notes) or in 万 (Chinese notes)
+CLAIM = [(re.compile(r"more than (\d+) million businesses"), 1), (re.compile(r"(\d+)多万商家"), 100)]
 HEAD, BAR, GAP, LANE = 16, 14, 8, 20  # px: heading line, bar, space between rows, lane for a label
 
 
-def _period(p: str) -> str:
-    return f"{calendar.month_abbr[int(p[5:])]} {p[:4]}" if len(p) == 7 else p
+def _claim(notes: list[str]) -> int:
+    return next(int(m[1]) // per for n in notes for pattern, per in CLAIM if (m := pattern.search(n)))
 
 
 def build(taobao_sellers: Dataset) -> alt.LayerChart:
     ds = taobao_sellers
     unit = ds.meta.columns["value_m"].unit
-    claim = int(next(m[1] for n in ds.meta.notes if (m := CLAIM.search(n))))
-    rows, y, band = [], LANE, None
+    claim = _claim(ds.meta.notes)
+    claim_text = formats.number(claim, unit) if kit.lang() == "zh" else claim
+    kinds = [W(k) for k in KINDS]
+    rows, parts, y, band = [], [], LANE, None  # parts: (when, value, what) of each row, for the description
     for r in sorted(ds.rows, key=lambda r: r["period"]):
         after = int(r["period"][:4]) > kit.ARTICLE_YEAR
         if after and band is None:
             band, y = y, y + LANE  # the rows after the article sit in a shaded band with its own label lane
         word = r["measure"].split()[0].lower()
-        value = formats.number(r["value_m"], unit)
+        value, when, what = formats.number(r["value_m"], unit), kit.date(r["period"]), W(SHORT[(r["source"], word)])
+        parts.append({"when": when, "value": value, "what": what})
         rows.append(
             {
                 "value": r["value_m"],
-                "kind": list(KINDS)[word == "people"],
+                "kind": kinds[word == "people"],
                 "year": int(r["period"][:4]),
-                "short": SHORT[(r["source"], word)],
+                "short": what,
                 "top": y + HEAD,
                 "bottom": y + HEAD + BAR,
                 "head_y": y + HEAD - 4,
-                "tag": f"{_period(r['period'])} · {value} {SHORT[(r['source'], word)]}",
-                "label": formats.with_period(value, _period(r["period"])),
-                "measure": r["measure"],
+                "tag": W("tag", **parts[-1]),
+                "label": formats.with_period(value, when),
+                "measure": kit.label(ds, "measure", r["measure"]),
                 "source": ds.origin(r).producer,
             }
         )
@@ -62,13 +130,15 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     top = max(r["value"] for r in rows)
 
     x_scale = alt.Scale(domain=[0, top * 1.08], nice=False)
-    x = alt.X("value:Q", title=None, scale=x_scale, axis=alt.Axis(tickCount=5))
+    # in Chinese the axis reads in 万 (a count in millions times 100)
+    zh_axis = {"labelExpr": "datum.value == 0 ? '0' : datum.value * 100 + '万'"} if kit.lang() == "zh" else {}
+    x = alt.X("value:Q", title=None, scale=x_scale, axis=alt.Axis(tickCount=5, **zh_axis))
     y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
 
     def ypx(field: str) -> alt.Y:  # rows are laid out in pixels from the top
         return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
-    tooltip = kit.tip(("label", "Count"), ("measure", "What is counted"), ("source", "Reported by"))
+    tooltip = kit.tip(("label", W("tip_count")), ("measure", W("tip_measure")), ("source", W("tip_source")))
     data = alt.Chart(alt.Data(values=rows))
     bars = data.mark_rect(cornerRadiusEnd=2).encode(
         x=x,
@@ -78,17 +148,18 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
         color=alt.Color(
             "kind:N",
             title=None,
-            scale=alt.Scale(domain=list(KINDS), range=list(KINDS.values())),
+            scale=alt.Scale(domain=kinds, range=list(KINDS.values())),
             legend=alt.Legend(orient="top", direction="vertical" if kit.narrow() else "horizontal"),
         ),
         tooltip=tooltip,
     )
     heads = kit.label_marks(data, alt.value(0), ypx("head_y"), dx=0, baseline="alphabetic")
     # the article's figure as a dashed line down the chart, and the rows after the article in a labelled band
-    text = f"Article: “more than {claim} million businesses”"
+    text = W("claim", claim=claim_text)
     said = alt.Chart(alt.Data(values=[{"claim": claim, "y": 4, "y2": height, "tag": text}]))
     claim_x = alt.X("claim:Q", scale=x_scale, title=None)
-    shade = alt.Chart(alt.Data(values=[{"y": band or height, "y2": height, "tag": kit.AFTER_LABEL if band else ""}]))
+    after_label = kit.KIT("after").rstrip(" →")
+    shade = alt.Chart(alt.Data(values=[{"y": band or height, "y2": height, "tag": after_label if band else ""}]))
     layers = [
         shade.mark_rect(color=kit.ink("grid"), opacity=0.3).encode(
             x=alt.value(0), x2=alt.value("width"), y=ypx("y"), y2="y2:Q"
@@ -101,22 +172,26 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
         heads,
         kit.label_marks(said, claim_x, ypx("y"), align="right", dx=-4, baseline="top"),
     ]
-    near = max(
-        (r for r in rows if r["year"] == kit.ARTICLE_YEAR and r["kind"] == list(KINDS)[0]), key=lambda r: r["value"]
-    )
-    above = [r["tag"].split(" · ")[1] for r in rows if r["value"] > claim]
+    near = max((r for r in rows if r["year"] == kit.ARTICLE_YEAR and r["kind"] == kinds[0]), key=lambda r: r["value"])
+    above = [W("item", **p) for r, p in zip(rows, parts, strict=True) if r["value"] > claim]
     return kit.finish(
         alt.layer(*layers),
-        finding=f"Alibaba counted {near['value']:g} million {near['short'].split(',')[0]} in {near['year']}, fewer"
-        f" than the article's {claim} million businesses",
-        subtitle="Counts of sellers, shops and online-shop workers, millions, as stated by Alibaba, the Ministry of"
-        " Commerce and the press; each bar counts something different. Dashed: the article's figure",
-        description=(
-            f"Bar chart of {len(rows)} counts around Taobao, each of something different, set against the article's "
-            f"'more than {claim} million businesses': "
-            + "; ".join(r["tag"].replace(" · ", ": ", 1) for r in rows)
-            + f". Counts above {claim} million: {', '.join(above) or 'none'}. The rows after {kit.ARTICLE_YEAR} are"
-            " shaded as after the article."
+        finding=W(
+            "finding",
+            value=near["value"] if kit.lang() == "en" else formats.number(near["value"], unit),
+            noun=near["short"].split(W("noun_end"))[0],
+            year=kit.year(near["year"]),
+            claim=claim_text,
+            claim_more=str(claim_text).replace("万", "多万"),  # zh: the article's "more than 9 million" is 900多万
+        ),
+        subtitle=W("subtitle"),
+        description=W(
+            "description",
+            n=len(rows),
+            claim=claim_text,
+            rows=W("rows_sep").join(W("row", **p) for p in parts),
+            above=W("above_sep").join(above) or W("none"),
+            year=kit.year(kit.ARTICLE_YEAR),
         ),
         height=height,
     )

@@ -11,40 +11,84 @@ from build_charts.data import Dataset
 END = f"{kit.ARTICLE_YEAR}-12-31"
 HEIGHT = 300
 HEADS, RANGES = [0, 116, HEIGHT - 66], [[96, 24], [212, 140], [HEIGHT - 2, HEIGHT - 46]]  # px from the top, per panel
-NAMES = [  # each panel's heading (wide, narrow)
-    ("Mobile: share of online shopping value bought on phones", "Mobile: share of sales made on phones"),
-    ("Social: WeChat's registered accounts (users, not sales)", "Social: WeChat users, not sales"),
-    ("C2B: consumers' demand steering what is made", "C2B: demand steering production"),
-]
-NOTHING = (  # the C2B panel (wide, narrow)
-    ["Nothing to count: the article calls C2B a recognised direction", "with no representative product yet"],
-    ["Nothing to count: the article calls C2B", "a recognised direction with no", "representative product yet"],
+PANELS = ["mobile", "social", "c2b"]  # each panel's heading: W(name) wide, W(name + "_narrow") narrow
+W = kit.words(
+    en={
+        "mobile": "Mobile: share of online shopping value bought on phones",
+        "mobile_narrow": "Mobile: share of sales made on phones",
+        "social": "Social: WeChat's registered accounts (users, not sales)",
+        "social_narrow": "Social: WeChat users, not sales",
+        "c2b": "C2B: consumers' demand steering what is made",
+        "c2b_narrow": "C2B: demand steering production",
+        # the C2B panel's text, one line each
+        "nothing": "Nothing to count: the article calls C2B a recognised direction\nwith no representative product yet",
+        "nothing_narrow": "Nothing to count: the article calls C2B\na recognised direction with no\nrepresentative"
+        " product yet",
+        "measure": "WeChat registered accounts, worldwide ({precision})",
+        "x_format": "%Y",
+        "share_axis": "datum.label + '%'",
+        "accounts_axis": "datum.label + ' m'",
+        "tip_value": "Figure",
+        "tip_measure": "Measure",
+        "tip_source": "Reported by",
+        "china": "all of China: {value}",
+        "finding": "At the article, phones carried {share} of Alibaba's sales, WeChat counted users not sales, C2B had"
+        " nothing to count",
+        "subtitle": "Mobile share of online shopping value, %, on Alibaba's China marketplaces by quarter and in all of"
+        " China (iResearch); WeChat's registered accounts worldwide, million, as announced (dashed, hollow: press"
+        " reports); {start}–{end}",
+        "description": "Three panels on one time axis, for the three candidates the article names. Mobile: the share of"
+        " the value of goods bought on phones on Alibaba's China marketplaces went from {first} to {now}; iResearch"
+        " put it at {china} for all of China. Social: WeChat's registered accounts grew from {accounts} to {landmark}"
+        " as announced, and to {reported} in press reports; these count users, not purchases. C2B: an empty panel,"
+        " because the article describes it as a direction without a representative product, so there is nothing to"
+        " count.",
+    },
+    zh={
+        "mobile": "移动：网购交易额中在手机上完成的比例",
+        "mobile_narrow": "移动：手机成交占比",
+        "social": "社交：微信注册账户（是用户数，不是销售额）",
+        "social_narrow": "社交：微信用户数，不是销售额",
+        "c2b": "C2B：由消费者需求决定生产什么",
+        "c2b_narrow": "C2B：需求驱动生产",
+        "nothing": "没有可统计的：文章说C2B是公认的方向，\n但还没有代表性的产品",
+        "nothing_narrow": "没有可统计的：\n文章说C2B是公认的方向，\n但还没有代表性的产品",
+        "measure": "微信全球注册账户（{precision}）",
+        "x_format": "%Y年",
+        "share_axis": "datum.label + '%'",
+        "accounts_axis": "datum.value == 0 ? '0' : datum.value / 100 + '亿'",  # in 亿 (millions / 100)
+        "tip_value": "数字",
+        "tip_measure": "指标",
+        "tip_source": "来源",
+        "china": "全国：{value}",
+        "finding": "文章写作时，手机带来阿里巴巴{share}的成交额，微信只算用户不算销售，C2B无从统计",
+        "subtitle": "移动端占网购交易额的比例（%）：阿里巴巴中国零售平台按季度，全国按艾瑞咨询；"
+        "微信全球注册账户数，取公布的数字（虚线、空心：媒体报道）；{start}—{end}年",
+        "description": "三个分图共用一条时间轴，对应文章提出的三个候选方向。移动：在阿里巴巴中国零售平台上，"
+        "用手机购买的商品金额所占比例从{first}升至{now}；艾瑞咨询估计全国为{china}。社交：微信注册账户按公布的数字"
+        "从{accounts}增至{landmark}，据媒体报道后来达到{reported}；这些是用户数，不是购买量。C2B：分图是空的，"
+        "因为文章把它说成一个还没有代表性产品的方向，所以没有可统计的。",
+    },
 )
-
-
-def _when(date: str) -> str:
-    """'16 Jan 2013' for a day, 'Dec 2011' for a month: only as precise as the source."""
-    d = dt.date.fromisoformat(date if len(date) == 10 else date + "-01")
-    return f"{d.day} {d:%b %Y}" if len(date) == 10 else f"{d:%b %Y}"
 
 
 def _share(r: dict, ds: Dataset) -> dict:
     """A mobile share, drawn at the middle of its quarter or year."""
     quarter = "-Q" in r["period"]
-    period = kit.quarter(r["period_end"]) if quarter else r["period"]
+    period = kit.quarter(r["period_end"]) if quarter else kit.date(r["period"])
     return {
         "date": str(dt.date.fromisoformat(r["period_end"]) - dt.timedelta(days=45 if quarter else 182)),
         "value": r["value_pct"],
         "who": "Alibaba" if r["scope"] == "alibaba" else "China",
         "label": kit.value_text(r["value_pct"], "percent", period),
-        "measure": r["measure"],
+        "measure": kit.label(ds, "measure", r["measure"]),
         "source": ds.origin(r).producer,
     }
 
 
-def _y(panel: int, top: float, unit: str) -> alt.Y:
+def _y(panel: int, top: float, labels: str) -> alt.Y:
     """A panel's own vertical scale, drawn in its own band of the chart; its axis reads 0, half and top."""
-    ticks = alt.Axis(values=[0, top / 2, top], labelExpr=f"datum.label + '{unit}'", title=None, orient="left")
+    ticks = alt.Axis(values=[0, top / 2, top], labelExpr=labels, title=None, orient="left")
     return alt.Y("value:Q", scale=alt.Scale(domain=[0, top], range=RANGES[panel], nice=False), axis=ticks)
 
 
@@ -61,8 +105,8 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
             "date": r["date"],
             "value": r["registered_m"],
             "part": "press report" if r["precision"] == "reported" else "announced",
-            "label": kit.value_text(r["registered_m"], "million", _when(r["date"])),
-            "measure": f"WeChat registered accounts, worldwide ({r['precision']})",
+            "label": kit.value_text(r["registered_m"], "million", kit.date(r["date"])),
+            "measure": W("measure", precision=kit.label(wr, "precision", r["precision"])),
             "source": wr.origin(r).producer,
         }
         for r in sorted(wr.rows, key=lambda r: r["date"])
@@ -78,10 +122,11 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
         "date:T",
         title=None,
         scale=alt.Scale(domain=[start, end]),
-        axis=alt.Axis(format="%Y", tickCount="year", grid=False),
+        axis=alt.Axis(format=W("x_format"), tickCount="year", grid=False),
     )
-    share_y, accounts_y = _y(0, 100, "%"), _y(1, 100 * -(-max(r["value"] for r in accounts) // 100), " m")
-    tooltip = kit.tip(("label", "Figure"), ("measure", "Measure"), ("source", "Reported by"))
+    share_y = _y(0, 100, W("share_axis"))
+    accounts_y = _y(1, 100 * -(-max(r["value"] for r in accounts) // 100), W("accounts_axis"))
+    tooltip = kit.tip(("label", W("tip_value")), ("measure", W("tip_measure")), ("source", W("tip_source")))
     colour = alt.Color("who:N", scale=kit.colour(["Alibaba", "China"]), legend=None)
     shape = alt.Shape("who:N", scale=alt.Scale(domain=["Alibaba", "China"], range=["circle", "square"]), legend=None)
     green, muted = theme.color("Tencent"), kit.ink("muted")
@@ -90,16 +135,17 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
         (now, now["label"], share_y, {"align": "right", "dx": -8, "dy": -10}),
         (
             china,
-            f"all of China: {formats.number(china['value'], 'percent')}",
+            W("china", value=formats.number(china["value"], "percent")),
             share_y,
             {"align": "right", "dx": 8, "dy": 14},
         ),
         (landmark, landmark["label"], accounts_y, {"align": "right", "dx": -8, "dy": -10}),
     ]
     c2b = alt.Chart(alt.Data(values=[{"start": start, "end": end}]))
-    nothing = NOTHING[kit.narrow()]
+    nothing = W("nothing_narrow" if kit.narrow() else "nothing").split("\n")
+    names = [W(p + "_narrow") if kit.narrow() else W(p) for p in PANELS]
     layers = [
-        alt.Chart(alt.Data(values=[{"t": n[kit.narrow()], "y": y} for n, y in zip(NAMES, HEADS, strict=True)]))
+        alt.Chart(alt.Data(values=[{"t": n, "y": y} for n, y in zip(names, HEADS, strict=True)]))
         .mark_text(align="left", baseline="top", fontSize=12, fontWeight=600)
         .encode(x=alt.value(0), y=alt.Y("y:Q", scale=None), text="t:N"),
         alt.Chart(alt.Data(values=alibaba)).mark_line(color=theme.color("Alibaba")).encode(x=x, y=share_y),
@@ -137,19 +183,16 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     ]
     return kit.finish(
         alt.layer(*layers).resolve_scale(y="independent"),
-        finding=f"At the article, phones carried {formats.number(now['value'], 'percent')} of Alibaba's sales, WeChat "
-        "counted users not sales, C2B had nothing to count",
-        subtitle="Mobile share of online shopping value, %, on Alibaba's China marketplaces by quarter and in all of "
-        "China (iResearch); WeChat's registered accounts worldwide, million, as announced (dashed, hollow: press "
-        f"reports); {start[:4]}–{kit.ARTICLE_YEAR}",
-        description=(
-            "Three panels on one time axis, for the three candidates the article names. Mobile: the share of the value "
-            f"of goods bought on phones on Alibaba's China marketplaces went from {alibaba[0]['label']} to "
-            f"{now['label']}; iResearch put it at {china['label']} for all of China. Social: WeChat's registered "
-            f"accounts grew from {accounts[0]['label']} to {landmark['label']} as announced, and to "
-            f"{accounts[-1]['label']} in press reports; these count users, not purchases. C2B: an empty panel, "
-            "because the article describes it as a direction without a representative product, so there is nothing "
-            "to count."
+        finding=W("finding", share=formats.number(now["value"], "percent")),
+        subtitle=W("subtitle", start=start[:4], end=kit.ARTICLE_YEAR),
+        description=W(
+            "description",
+            first=alibaba[0]["label"],
+            now=now["label"],
+            china=china["label"],
+            accounts=accounts[0]["label"],
+            landmark=landmark["label"],
+            reported=accounts[-1]["label"],
         ),
         height=HEIGHT,
     )
