@@ -30,7 +30,7 @@ ZH_UNITS = {
     "million": (Decimal("0.01"), ""),
     "million users": (Decimal("0.01"), ""),
 }
-ZH_UNITS["million sellers"] = ZH_UNITS["million"]
+ZH_UNITS["million sellers"] = ZH_UNITS["million accounts"] = ZH_UNITS["million"]
 
 
 def _plain(d: Decimal) -> str:
