@@ -1,6 +1,6 @@
 """The HTML of one chart figure: static SVG, caption from metadata, data table, downloads.
 
-The figure works with no JavaScript at all; `docs/assets/javascripts/charts.js`
+The figure works with no JavaScript at all; `overrides/assets/javascripts/charts.js`
 later swaps the static SVG for a live Vega view when the figure nears the viewport.
 Every data string passes through `html.escape`: data is text, never markup.
 """

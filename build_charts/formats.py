@@ -6,13 +6,14 @@ take their words from a dataset's `.meta.yml` through these functions.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 from typing import Any
 
 from build_charts.data import Dataset, Origin
 from build_charts.pipeline import SOURCES_MARK
-from build_charts.words import UI, language
+from build_charts.words import UI, date, language
 
 UNIT_STYLE = {
     # unit in metadata -> (prefix, suffix)
@@ -76,16 +77,27 @@ def with_period(value_text: str, period: Any) -> str:
     return UI("period", value=value_text, period=period)
 
 
+KANA = re.compile("[\u3040-\u30ff]")
+HAN = re.compile("[\u3400-\u9fff]")
+
+
+def in_own_language(html: str, text: str) -> str:
+    """`html` marked with the language of `text` on a page in another language (a source is cited as
+    published): English, Japanese where it holds kana, unmarked where it is Chinese like the page."""
+    if language() == "en":
+        return html
+    if KANA.search(text):
+        return f'<span lang="ja">{html}</span>'
+    return html if HAN.search(text) else f'<span lang="en">{html}</span>'
+
+
 def cite(origin: Origin) -> str:
     """One source, as HTML: producer, linked title, date published."""
     date = f" ({escape(origin.date_published)})" if origin.date_published else ""
     kind = UI("secondary") if origin.kind == "secondary" else ""
-    # a source is cited as published: in the Chinese edition its (English) words are marked as English
-    text = (
-        f'{escape(origin.producer)}, <a href="{escape(origin.url, quote=True)}" rel="noopener">'
-        f"“{escape(origin.title)}”</a>{date}"
-    )
-    return (text if language() == "en" else f'<span lang="en">{text}</span>') + kind
+    producer = in_own_language(escape(origin.producer), origin.producer)
+    title = in_own_language(f"“{escape(origin.title)}”", origin.title)
+    return f'{producer}, <a href="{escape(origin.url, quote=True)}" rel="noopener">{title}</a>{date}{kind}'
 
 
 def dataset_anchor(dataset_id: str) -> str:
@@ -93,8 +105,13 @@ def dataset_anchor(dataset_id: str) -> str:
     return "data-" + dataset_id.replace("_", "-")
 
 
+def access_date(origin: Origin) -> str:
+    """When a source was read: ISO in English (2026-11-25), 2026年11月25日 in Chinese."""
+    return origin.date_accessed if language() == "en" else date(origin.date_accessed)
+
+
 def accessed(origins: list[Origin]) -> str:
-    dates = sorted({o.date_accessed for o in origins})
+    dates = sorted({access_date(o) for o in origins})
     return UI("accessed", dates=UI("list_sep").join(dates)) if dates else ""
 
 
@@ -115,8 +132,7 @@ def caption_html(datasets: list[Dataset]) -> str:
         parts = [f'<p class="mw-chart__sources"><strong>{label}{colon.strip()}</strong>{colon[1:]}{listed}</p>']
     else:  # a long list is named by producer here and listed in full, with links, on the Sources page
         producers = list(dict.fromkeys(o.producer for o in origins))
-        head = "; ".join(escape(p) for p in producers[:3])  # producers' names can hold commas
-        head = head if language() == "en" else f'<span lang="en">{head}</span>'
+        head = "; ".join(in_own_language(escape(p), p) for p in producers[:3])  # names can hold commas
         more = UI("and_more", n=len(producers) - 3) if len(producers) > 3 else ""
         links = [f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">' for ds in datasets]
         if len(datasets) == 1:

@@ -44,7 +44,7 @@ def dataset_html(ds: Dataset) -> str:
     zh = words.language() == "zh"
     stop = "。" if zh else "."
     origins = "".join(
-        f"<li>{formats.cite(o)}{stop} {UI('accessed_one', date=escape(o.date_accessed))}"
+        f"<li>{formats.cite(o)}{stop}{'' if zh else ' '}{UI('accessed_one', date=escape(formats.access_date(o)))}"
         + (f" <em>{escape(o.note)}</em>" if o.note else "")
         + "</li>"
         for o in m.origins.values()

@@ -51,13 +51,11 @@ def dataset(tmp_path: Path):
 
 
 def copy_fixture_site(dest: Path) -> Path:
-    """A runnable copy of the fixture site, with the real theme overrides, hooks and front-end assets."""
+    """A runnable copy of the fixture site, with the real theme overrides (our scripts and styles too) and hooks."""
     site = dest / "site_src"
     shutil.copytree(FIXTURE_SITE, site, ignore=shutil.ignore_patterns("site", ".cache"))
     cfg = site / "mkdocs.yml"
     cfg.write_text(cfg.read_text().replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    for sub in ("javascripts", "stylesheets", "vendor"):
-        shutil.copytree(ROOT / "docs" / "assets" / sub, site / "docs" / "assets" / sub)
     return site
 
 

@@ -46,7 +46,16 @@ def build_editions(out: Path, cache: Path | None = None, site_url: str | None = 
     return out
 
 
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zh.yml", "docs", "docs-zh", "data", "build_charts", "overrides")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "mkdocs.zh.yml",
+    "search-words.zh.txt",
+    "docs",
+    "docs-zh",
+    "data",
+    "build_charts",
+    "overrides",
+)
 
 
 def copy_project(dest: Path) -> Path:
@@ -55,8 +64,8 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", ".chart-cache", ".cache", "site")
     for part in PROJECT_PARTS:
         src = ROOT / part
-        if src.is_dir():  # symlinks stay links (docs-zh/assets is docs/assets)
-            shutil.copytree(src, dest / part, ignore=ignore, symlinks=True)
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
         else:
             shutil.copy(src, dest / part)
     return dest

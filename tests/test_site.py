@@ -13,7 +13,7 @@ import pytest
 
 from build_charts.lang_ext import VOID
 from tests.conftest import ROOT
-from tests.sites import build_site
+from tests.sites import build_editions
 
 OWN_WORDS = ROOT / "tools" / "own_words.py"
 THIRD_PARTY = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|fonts\.googleapis|fonts\.gstatic|googletagmanager")
@@ -21,10 +21,8 @@ THIRD_PARTY = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|fonts\.googleapis|font
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "out"
-    r = build_site(ROOT / "mkdocs.yml", out)
-    assert r.returncode == 0, r.stderr
-    return out
+    """Both editions, as `make build` makes them (English at the root, Chinese under zh/)."""
+    return build_editions(tmp_path_factory.mktemp("site") / "out")
 
 
 def pages(site: Path) -> list[Path]:
@@ -72,8 +70,8 @@ def test_pages_retell_the_article_in_own_words():
 def test_no_third_party_host_in_any_built_file(site):
     # Material's bundle names polyfill/mermaid CDNs it only loads when needed (never here, and the CSP
     # blocks them); the browser tests record every request actually made.
-    theme_js = {p for p in (site / "assets" / "javascripts").rglob("*.js") if "charts.js" not in p.name}
-    theme_js -= set((site / "assets" / "vendor").glob("*.js"))
+    # each edition (site/, site/zh/) has its own copy of the theme's scripts
+    theme_js = {p for d in site.rglob("javascripts") for p in d.rglob("*.js") if "charts" not in p.name}
     for path in site.rglob("*"):
         if path.suffix in (".html", ".js", ".css", ".json") and path.is_file() and path not in theme_js:
             hit = THIRD_PARTY.search(path.read_text(encoding="utf-8", errors="replace"))
@@ -186,9 +184,13 @@ class UntaggedCJK(HTMLParser):
             self.langs.pop()
             self.skipping -= tag in self.SKIP
 
+    KANA = re.compile("[\u3040-\u30ff]")
+
     def handle_data(self, data):
         lang = next((lang for lang in reversed(self.langs) if lang), "en")
-        if not self.skipping and lang.startswith("en") and self.CJK.search(data):
+        # on an English page every Chinese or Japanese run needs its lang; on a Chinese page a Japanese one
+        untagged = self.CJK.search(data) if lang.startswith("en") else lang != "ja" and self.KANA.search(data)
+        if not self.skipping and untagged:
             self.found.append(data.strip()[:40])
 
 
@@ -241,9 +243,7 @@ def test_no_broken_internal_links(site):
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
-    again = tmp_path / "again"
-    r = build_site(ROOT / "mkdocs.yml", again)
-    assert r.returncode == 0, r.stderr
+    again = build_editions(tmp_path / "again")
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
@@ -309,4 +309,4 @@ def test_data_tables_and_downloads_speak_to_readers(site):
         for url, name in re.findall(r'<a href="([^"]+)" download="([^"]*)"', html):
             ext = url.rsplit(".", 1)[1]
             assert re.fullmatch(rf"[a-z0-9_]+\.{ext}", name), (url, name)  # saved as <chart_id>.<ext>
-            assert re.search(rf"/{name.split('.')[0]}\.[0-9a-f]{{10}}\.{ext}$", url)
+            assert re.search(rf"/{name.split('.')[0]}\.[0-9a-f]{{10}}(\.zh)?\.{ext}$", url)

@@ -48,7 +48,7 @@ def copy_project(dest: Path, charts: bool) -> Path:
     """
     for name in ("docs", "docs-zh", "data", "overrides", "build_charts"):
         ignore = shutil.ignore_patterns("__pycache__")
-        shutil.copytree(ROOT / name, dest / name, ignore=ignore, symlinks=True)  # docs-zh/assets stays a link
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     for name, docs, lang in (("mkdocs.yml", "docs", "en"), ("mkdocs.zh.yml", "docs-zh", "zh")):
         cfg = (ROOT / name).read_text(encoding="utf-8")
         if not charts:
@@ -64,6 +64,7 @@ def copy_project(dest: Path, charts: bool) -> Path:
             cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
             cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
         (dest / name).write_text(cfg, encoding="utf-8")
+    shutil.copy(ROOT / "search-words.zh.txt", dest)
     if not charts:  # the CSP placeholder is filled by the hooks: the baseline goes without a policy tag
         main = dest / "overrides" / "main.html"
         main.write_text(re.sub(r"\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", main.read_text()))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Vendor the Vega runtime from the npm registry into docs/assets/vendor/ (pinned).
+"""Vendor the Vega runtime from the npm registry into overrides/assets/vendor/ (pinned).
 
 usage: python tools/vendor_vega.py [--vega 6.4.0] [--interpreter 2.3.2]
 
@@ -7,7 +7,7 @@ Fetches the packages with `npm pack` (the registry's own tarballs, integrity-che
 by npm), copies the minified UMD build of Vega and turns vega-interpreter (an ES
 module) into a classic script that registers `vega.expressionInterpreter`, so pages
 can evaluate Vega expressions without `eval` under a strict Content Security Policy.
-Versions and SHA-256 digests are written to docs/assets/vendor/VERSIONS.json.
+Versions and SHA-256 digests are written to overrides/assets/vendor/VERSIONS.json.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-DEST = Path(__file__).resolve().parent.parent / "docs" / "assets" / "vendor"
+DEST = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "vendor"
 
 
 def npm_pack(name: str, version: str, workdir: Path) -> tuple[Path, dict]:
