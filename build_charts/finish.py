@@ -146,20 +146,18 @@ SWITCH = re.compile(r'(<a class="[^"]*\bmw-lang\b[^"]*" href=")[^"]*(" hreflang=
 ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
 
 
-def editions(html: str, page: str, lang: str, root_url: str | None) -> str:
-    """The page's place in every edition: `<html lang>` as the edition's language tag, the header's language
-    switch pointing at the same page in the other edition, and absolute `hreflang` alternates in the head."""
+def editions(html: str, page: str, lang: str) -> str:
+    """The page's place among the editions: `<html lang>` as the edition's language tag, and the header's
+    language switch pointing at the same page in the other edition.
+
+    The theme's `hreflang` links in the head go: Material's script takes each one for an edition's home
+    page and fetches `sitemap.xml` beside it, so page-level links there would cost a failed request each
+    on every page view, and home-page links would tell search engines the wrong counterpart. Each page's
+    counterparts are in the sitemap instead (`xhtml:link`, which search engines read as the same signal).
+    """
     html = HTML_LANG.sub(f'<html lang="{HREFLANG[lang]}"', html, count=1)
     html = SWITCH.sub(lambda m: m[1] + words.counterpart(page, lang, words.edition_of(m[3])) + m[2], html)
-    folder = page.removesuffix("index.html")
-    if root_url:
-        links = [(HREFLANG[other], root_url + PREFIX[other] + folder) for other in LANGUAGES]
-        links.append(("x-default", root_url + folder))
-    else:
-        links = [(HREFLANG[other], words.counterpart(page, lang, other)) for other in LANGUAGES]
-    alternates = "".join(f'<link rel="alternate" href="{href}" hreflang="{code}">' for code, href in links)
-    html = ALTERNATE.sub("", html)  # the theme's links point at each edition's home page only
-    return html.replace("</head>", alternates + "</head>", 1)
+    return ALTERNATE.sub("", html)
 
 
 def sitemap(site_dir: Path, pages: list[str], root_url: str) -> None:
@@ -227,7 +225,7 @@ def finish(project: pipeline.Project, site_dir: Path, lang: str | None = None) -
                 card = f"{url or ''}{cards[lead[1]]}" if lead and lead[1] in cards else None
                 canonical = CANONICAL.search(html)
                 html = share_meta(html, card if url else None, canonical[1] if canonical else None, lang)
-                html = editions(html, rel, lang, root_url)
+                html = editions(html, rel, lang)
             done = finish_page(html.replace(READ_TOTAL_MARK, total), rel.count("/"), updated)
             if done != as_built[page]:
                 page.write_text(done, encoding="utf-8")

@@ -126,7 +126,11 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
         "value:Q",
         title=None,
         scale=alt.Scale(zero=True, nice=True),
-        axis=alt.Axis(labelExpr=W("y_labels", gmv=GMV), tickCount=5),
+        # the axis keeps room for the wider of the two measures' labels (Chinese 6万亿元 against 8亿), so switching
+        # measure in the live view never pushes labels out of the drawing
+        axis=alt.Axis(
+            labelExpr=W("y_labels", gmv=GMV), tickCount=5, **({"minExtent": 60} if kit.lang() == "zh" else {})
+        ),
     )
     dash = alt.condition(f"datum.basis == '{market}'", alt.value([1, 0]), alt.value([5, 3]))
     tooltip = kit.tip(
