@@ -13,6 +13,7 @@ changes. Plain Python-Markdown, no MkDocs import:
     markdown_extensions:
       - build_charts.lang_ext:
           han: zh-Hans
+          page: en        # a Chinese edition says zh-Hans: its English phrases get lang="en"
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 # it (「C2B布局」, 13兆1千億元); so does a space before digits and CJK (アリババグループ 2016年度業績).
 RUN = re.compile(f"[{_CJK}](?:(?:[{_CJK}0-9A-Za-z.,·]| (?=[0-9]+[{_CJK}]))*[{_CJK}])?")
 KANA = re.compile("[\u3040-\u30ff]")
+KANA_RUN = re.compile(f"[\u3040-\u30ff](?:[{_CJK}]*[\u3040-\u30ff])?")
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)([^>]*?)(/?)\s*>", re.S)
 SKIP = {"svg", "script", "style", "code", "pre", "textarea", "title", "math"}
@@ -34,8 +36,25 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 HAS_LANG = re.compile(r"\s(?:xml:)?lang\s*=", re.I)
 
 
-def tag_language_of_parts(html: str, han: str = "zh-Hans") -> str:
-    """Wrap every CJK run of text in `html` (outside skipped elements) in a span with its language."""
+# On a Chinese page the other language is English: a phrase of two or more Latin words (a quoted phrase of
+# the English translation, an English title), not a lone name such as eBay, B2B or TechNode.
+LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’.!?-]*(?:[ ,:;]+[A-Za-z][\w'’.!?-]*)+")
+
+
+def _tag(page: str, han: str):
+    """The wrapping of text runs on a page in `page`'s language: CJK runs on an English page, English
+    phrases and Japanese runs on a Chinese one."""
+    if page.startswith("zh"):
+        return lambda text: KANA_RUN.sub(
+            r'<span lang="ja">\g<0></span>', LATIN_PHRASE.sub(r'<span lang="en">\g<0></span>', text)
+        )
+    return lambda text: RUN.sub(lambda r: f'<span lang="{"ja" if KANA.search(r[0]) else han}">{r[0]}</span>', text)
+
+
+def tag_language_of_parts(html: str, han: str = "zh-Hans", page: str = "en") -> str:
+    """Wrap every run of text in `html` (outside skipped elements) that is not in the page's language in a
+    span with its language."""
+    tag = _tag(page, han)
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, is text inside it left alone?)
     for i, token in enumerate(TOKEN.split(html)):
@@ -56,27 +75,34 @@ def tag_language_of_parts(html: str, han: str = "zh-Hans") -> str:
         if stack and stack[-1][1]:
             out.append(token)
             continue
-        out.append(RUN.sub(lambda r: f'<span lang="{"ja" if KANA.search(r[0]) else han}">{r[0]}</span>', token))
+        out.append(tag(token))
     return "".join(out)
 
 
 class LanguagePostprocessor(Postprocessor):
-    def __init__(self, md: Markdown, han: str):
+    def __init__(self, md: Markdown, han: str, page: str):
         super().__init__(md)
-        self.han = han
+        self.han, self.page = han, page
 
     def run(self, text: str) -> str:
-        return tag_language_of_parts(text, self.han) if RUN.search(text) else text
+        return tag_language_of_parts(text, self.han, self.page)
 
 
 class LanguageExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"han": ["zh-Hans", "Language of runs of Chinese characters without kana"]}
+        self.config = {
+            "han": ["zh-Hans", "Language of runs of Chinese characters without kana"],
+            "page": [
+                "en",
+                "The pages' own language: en (tag Chinese and Japanese runs) or zh-Hans (tag English phrases)",
+            ],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # priority 1: after raw HTML is back in the page (30); chart figures are tagged when rendered
-        md.postprocessors.register(LanguagePostprocessor(md, self.getConfig("han")), "mw_lang", 1)
+        ext = LanguagePostprocessor(md, self.getConfig("han"), self.getConfig("page"))
+        md.postprocessors.register(ext, "mw_lang", 1)
 
 
 def makeExtension(**kwargs) -> LanguageExtension:

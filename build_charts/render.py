@@ -177,8 +177,8 @@ def draw(
             html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang])
         finally:
             words._language.reset(token)
-        # an English figure's Chinese and Japanese runs get their `lang` here: the page's own pass never sees it
-        files[figure_file(lang)] = tag_language_of_parts(html) if lang == "en" else html
+        # runs in another language than the figure's get their `lang` here: the page's own pass never sees it
+        files[figure_file(lang)] = tag_language_of_parts(html, page=words.HREFLANG[lang])
     records = data_records(datasets[LANGUAGES[0]])
     files |= {
         f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,

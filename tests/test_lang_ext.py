@@ -36,3 +36,12 @@ def test_the_extension_covers_tables_and_raw_html_in_markdown():
     out = md.convert("| a | b |\n|---|---|\n| day cat | 天猫 |\n\n<div markdown>Taobao 淘宝</div>\n")
     assert '<td><span lang="zh-Hans">天猫</span></td>' in out
     assert 'Taobao <span lang="zh-Hans">淘宝</span>' in out
+
+
+def test_on_a_chinese_page_english_phrases_and_japanese_runs_are_marked_but_not_lone_names():
+    html = '<p>英文译本作 “Who will defeat us?”，eBay 与 B2B。<a href="a b">China Daily</a>：アリババ</p>'
+    out = tag_language_of_parts(html, page="zh-Hans")
+    assert '“<span lang="en">Who will defeat us?</span>”' in out
+    assert '<a href="a b"><span lang="en">China Daily</span></a>' in out  # attributes untouched
+    assert '<span lang="ja">アリババ</span>' in out
+    assert "eBay 与 B2B" in out  # a name alone is read in the page's voice

@@ -92,6 +92,17 @@ def visible_marks(page, chart_id: str) -> list[dict]:
     return [m for m in page.evaluate(MARKS, chart_id) if m["top"] > 60 and m["bottom"] < h - 10]
 
 
+def uncovered(marks: list[dict]) -> list[dict]:
+    """Marks whose centre no other mark covers (on an overlap, whose tooltip a tap should show is undefined:
+    two events weeks apart on a decade's axis share a few pixels on a phone)."""
+
+    def centre_in(m, o):
+        x, y = (m["left"] + m["right"]) / 2, (m["top"] + m["bottom"]) / 2
+        return o["left"] <= x <= o["right"] and o["top"] <= y <= o["bottom"]
+
+    return [m for m in marks if not any(o is not m and centre_in(m, o) for o in marks)]
+
+
 def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(real_site, new_page):
     server, out = real_site
     tried = 0
@@ -102,7 +113,7 @@ def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(real_sit
             go_live(page, cid)
             figure.locator(".mw-chart__view").scroll_into_view_if_needed()
             page.wait_for_timeout(150)
-            marks = visible_marks(page, cid)
+            marks = uncovered(visible_marks(page, cid))
             assert marks, f"{rel} {cid}: no mark with a tooltip on screen"
             m = marks[len(marks) // 2]
             page.touchscreen.tap((m["left"] + m["right"]) / 2, (m["top"] + m["bottom"]) / 2)
