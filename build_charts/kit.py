@@ -86,7 +86,7 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     """
     if lang() == "zh":  # a Chinese character is one em wide and a line may break between any two
         # the drawing's padding and bold Latin digits wider than half an em leave about 0.9 of the width
-        title, sub = _wrap_cjk(finding, 0.9 * width() / 15), _wrap_cjk(subtitle, 0.9 * width() / 12)
+        title, sub = _balanced(finding, 0.9 * width() / 15), _wrap_cjk(subtitle, 0.9 * width() / 12)
     else:
         title = textwrap.wrap(finding, max(24, int(width() / 9.4)))  # 15 px bold type, wide letters allowed for
         sub = textwrap.wrap(subtitle, max(30, int(width() / 7.0)))  # 12 px type
@@ -133,6 +133,16 @@ def label(ds, column: str, value) -> str:
     `value_labels`; the value itself where it has none)."""
     labels = ds.meta.columns[column].value_labels or {}
     return labels.get(value, value) if isinstance(value, str) else value
+
+
+def _balanced(text: str, ems: float) -> list[str]:
+    """As few lines as `_wrap_cjk` makes, but as even as they can be (no lone character on the last line of
+    a title): the narrowest measure that still needs no more lines."""
+    lines = _wrap_cjk(text, ems)
+    narrowest = ems
+    while narrowest > ems / 2 and len(_wrap_cjk(text, narrowest - 0.5)) == len(lines):
+        narrowest -= 0.5
+    return _wrap_cjk(text, narrowest)
 
 
 def after_article(x_field: str, x_type: str, start, end) -> list:

@@ -38,7 +38,7 @@ HAS_LANG = re.compile(r"\s(?:xml:)?lang\s*=", re.I)
 
 # On a Chinese page the other language is English: a phrase of two or more Latin words (a quoted phrase of
 # the English translation, an English title), not a lone name such as eBay, B2B or TechNode.
-LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’.!?-]*(?:[ ,:;]+[A-Za-z][\w'’.!?-]*)+")
+LATIN_PHRASE = re.compile(r"[A-Za-z][A-Za-z0-9'’.!?-]*(?:[ ,:;]+[A-Za-z][A-Za-z0-9'’.!?-]*)+")  # ASCII: \w is CJK too
 
 
 def _tag(page: str, han: str):

@@ -39,9 +39,13 @@ def test_the_extension_covers_tables_and_raw_html_in_markdown():
 
 
 def test_on_a_chinese_page_english_phrases_and_japanese_runs_are_marked_but_not_lone_names():
-    html = '<p>英文译本作 “Who will defeat us?”，eBay 与 B2B。<a href="a b">China Daily</a>：アリババ</p>'
+    html = (
+        '<p>英文译本作 “Who will defeat us?”，eBay 与 B2B。<a href="a b">China Daily</a>：アリババ；'
+        "由China Knowledge发布</p>"
+    )
     out = tag_language_of_parts(html, page="zh-Hans")
     assert '“<span lang="en">Who will defeat us?</span>”' in out
     assert '<a href="a b"><span lang="en">China Daily</span></a>' in out  # attributes untouched
     assert '<span lang="ja">アリババ</span>' in out
     assert "eBay 与 B2B" in out  # a name alone is read in the page's voice
+    assert '由<span lang="en">China Knowledge</span>发布' in out  # the Chinese around it stays Chinese
