@@ -57,7 +57,7 @@ format: $(STAMP) ## Format the Python code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: $(STAMP) chromium lint ## Install everything and run every test (browser tests included)
+test: $(STAMP) chromium cjk-font lint ## Install everything (Chromium and a Chinese font too) and run every test, browser tests included
 	$(PY) -m pytest -q -ra
 
 test-quick: $(STAMP) ## Run the tests that need no browser (data, pipeline, site build)
@@ -67,7 +67,7 @@ tools/lighthouse/node_modules: tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $@
 
-cjk-font: ## Install a Chinese font for the benchmark's Chromium if none is there (needs root), as phones have one
+cjk-font: ## Install a Chinese font for the tests' and benchmark's Chromium if none is there (needs root), as phones have one
 	@bash tools/ensure_cjk_font.sh
 
 bench: $(STAMP) chromium cjk-font tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline

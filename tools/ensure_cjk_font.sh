@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure the benchmark's Chromium has a Chinese font (Debian fonts-noto-cjk), as readers' phones do.
+# Make sure the tests' and the benchmark's Chromium have a Chinese font (Debian fonts-noto-cjk), as readers' phones do.
 # Without one, every Chinese character on the glossary sends Chromium through a failing font search.
 set -euo pipefail
 if fc-list :lang=zh family 2>/dev/null | grep -q .; then exit 0; fi
