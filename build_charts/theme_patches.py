@@ -62,11 +62,16 @@ def hint_eager_compile(site_dir: Path) -> str:
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
+SEARCH_NAME = {"zh": "搜索"}  # in the page's language (<html lang>); English otherwise
+
+
 def name_search_dialog(site_dir: Path) -> str:
     named = 0
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        new = SEARCH_DIALOG.sub(r'\1 aria-label="Search"', html)
+        lang = re.search(r'<html lang="([a-z]+)', html)
+        name = SEARCH_NAME.get(lang[1] if lang else "", "Search")
+        new = SEARCH_DIALOG.sub(rf'\1 aria-label="{name}"', html)
         if new != html:
             page.write_text(new, encoding="utf-8")
             named += 1
