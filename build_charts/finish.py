@@ -125,9 +125,8 @@ def share_meta(html: str, image: str | None, canonical: str | None, lang: str = 
         text = text[:100] + "…"
     elif len(text) > 200:
         text = text[:200].rsplit(" ", 1)[0] + " …"
-    token = words.use(lang)
-    tags = {"og:type": "article", "og:site_name": UI("card_name"), "og:title": title}
-    words._language.reset(token)
+    with words.use(lang):
+        tags = {"og:type": "article", "og:site_name": UI("card_name"), "og:title": title}
     tags |= {"og:locale": {"en": "en_GB", "zh": "zh_CN"}[lang]}
     tags |= {"og:description": escape(text, quote=True)} if text else {}
     tags |= {"og:url": canonical} if canonical else {}
@@ -214,8 +213,7 @@ def finish(project: pipeline.Project, site_dir: Path, lang: str | None = None) -
     # a chapter carries the reading-time marker; the home page gives the total of all chapters
     minutes = {page: reading_minutes(html) for page, html in pages.items() if READ_MARK in html}
     total = str(sum(minutes.values()))
-    token = words.use(lang)  # the colophon's date in the edition's words
-    try:
+    with words.use(lang):  # the colophon's date in the edition's words
         for page, html in pages.items():
             rel = page.relative_to(site_dir).as_posix()
             if page in minutes:
@@ -229,8 +227,6 @@ def finish(project: pipeline.Project, site_dir: Path, lang: str | None = None) -
             done = finish_page(html.replace(READ_TOTAL_MARK, total), rel.count("/"), updated)
             if done != as_built[page]:
                 page.write_text(done, encoding="utf-8")
-    finally:
-        words._language.reset(token)
     for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
     if root_url:

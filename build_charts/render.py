@@ -98,9 +98,8 @@ def share_card(svg: str, lang: str = "en") -> bytes:
     w, h = (float(re.search(rf'\b{a}="([\d.]+)"', svg)[1]) for a in ("width", "height"))
     scale = min((SHARE_W - 96) / w, (SHARE_H - 110) / h)
     text, accent = theme.TOKENS["text"][0], theme.ACCENT
-    token = words.use(lang)
-    name, font = words.UI("card_name"), theme.FONT_ZH if lang == "zh" else "Liberation Sans"
-    words._language.reset(token)
+    with words.use(lang):
+        name, font = words.UI("card_name"), theme.FONT_ZH if lang == "zh" else "Liberation Sans"
     card = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{SHARE_W}" height="{SHARE_H}">'
         f'<rect width="{SHARE_W}" height="{SHARE_H}" fill="#ffffff"/>'
@@ -172,11 +171,8 @@ def draw(
         wide = layouts["wide"]
         title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
         title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
-        token = words.use(lang)
-        try:
+        with words.use(lang):
             html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang])
-        finally:
-            words._language.reset(token)
         # runs in another language than the figure's get their `lang` here: the page's own pass never sees it
         files[figure_file(lang)] = tag_language_of_parts(html, page=words.HREFLANG[lang])
     records = data_records(datasets[LANGUAGES[0]])

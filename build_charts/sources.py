@@ -100,11 +100,8 @@ def page_html(project: Project, docs_dir: Path, lang: str = "en") -> str:
     cached = project.cache_dir / f"sources-{lang}-{h.hexdigest()[:16]}.html"
     if cached.exists():
         return cached.read_text(encoding="utf-8")
-    token = words.use(lang)
-    try:
+    with words.use(lang):
         html = _page_html(project, docs_dir, lang)
-    finally:
-        words._language.reset(token)
     project.cache_dir.mkdir(parents=True, exist_ok=True)
     for old in project.cache_dir.glob(f"sources-{lang}-*.html"):
         old.unlink()

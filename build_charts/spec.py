@@ -78,17 +78,13 @@ def build_spec(
     for lang in langs:
         datasets[lang] = [ds.in_language(lang) for ds in loaded]
         specs[lang] = {}
-        language = words.use(lang)
-        try:
-            with alt.theme.enable(THEMES[lang]):
-                for name, width in LAYOUTS.items():
-                    token = kit._layout.set(width)
-                    try:
-                        specs[lang][name] = _layout_spec(module, path, datasets[lang])
-                    finally:
-                        kit._layout.reset(token)
-        finally:
-            words._language.reset(language)
+        with words.use(lang), alt.theme.enable(THEMES[lang]):
+            for name, width in LAYOUTS.items():
+                token = kit._layout.set(width)
+                try:
+                    specs[lang][name] = _layout_spec(module, path, datasets[lang])
+                finally:
+                    kit._layout.reset(token)
         if specs[lang]["narrow"] == specs[lang]["wide"]:  # a chart that ignores the layout is drawn once
             del specs[lang]["narrow"]
     return specs, datasets, path

@@ -9,8 +9,10 @@ drift apart silently.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
+from collections.abc import Iterator
 
 LANGUAGES = ("en", "zh")  # the first is the main edition
 HREFLANG = {"en": "en", "zh": "zh-Hans"}  # what <html lang> and hreflang say
@@ -23,11 +25,16 @@ def language() -> str:
     return _language.get()
 
 
-def use(lang: str) -> contextvars.Token:
-    """Build in `lang` until `_language.reset(token)`."""
+@contextlib.contextmanager
+def use(lang: str) -> Iterator[None]:
+    """`with use("zh"):` builds in Chinese inside the block (the language before it comes back after)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; the site has {', '.join(LANGUAGES)}")
-    return _language.set(lang)
+    token = _language.set(lang)
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 class Words:
