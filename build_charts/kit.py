@@ -164,7 +164,7 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
         base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
         base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
         # one label, right of the rule: a label left of it would leave the drawing where the axis starts late
-        base.mark_text(align="left", dx=4, **text).encode(x=x, y=alt.value(0), text="after:N"),
+        base.mark_text(align="left", dx=4, **text).encode(x=x, y=alt.YValue(0), text=alt.Text("after:N")),
     ]
 
 
@@ -212,10 +212,11 @@ def first_reports(rows: Iterable[dict], key) -> list[bool]:
     return out
 
 
-def label_marks(base: alt.Chart, x, y, text: str = "tag:N", **mark) -> alt.Chart:
-    """Direct labels next to marks (rather than a legend the reader has to match by colour)."""
+def label_marks(base: alt.Chart, x, y, text: alt.Text | alt.TextValue | None = None, **mark) -> alt.Chart:
+    """Direct labels next to marks (rather than a legend the reader has to match by colour); the text is the
+    rows' `tag` unless given."""
     style = {"align": "left", "dx": 6, "fontSize": 11, "color": ink("text")} | mark
-    return base.mark_text(**style).encode(x=x, y=y, text=text)
+    return base.mark_text(**style).encode(x=x, y=y, text=text or alt.Text("tag:N"))
 
 
 def colour(names: list[str], companies: dict[str, str] | None = None) -> alt.Scale:

@@ -89,19 +89,21 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
         picked = alt.Chart(alt.Data(values=[b for b in boxes if b["style"] == name]))
         layers.append(
             picked.mark_rect(cornerRadius=6, **rect).encode(
-                x=X("x:Q"), x2="x2:Q", y=Y("y:Q"), y2="y2:Q", tooltip=tooltip
+                x=X("x:Q"), x2=alt.X2("x2:Q"), y=Y("y:Q"), y2=alt.Y2("y2:Q"), tooltip=tooltip
             )
         )
         layers.append(
             picked.mark_text(baseline="middle", lineHeight=LINE, fontWeight=style.get("font_weight", 400)).encode(
-                x=X("cx:Q"), y=Y("ty:Q"), text="lines:N", tooltip=tooltip
+                x=X("cx:Q"), y=Y("ty:Q"), text=alt.Text("lines:N"), tooltip=tooltip
             )
         )
     colours = {name: style.get("colour", kit.ink("muted")) for name, style in styles.items()}
     for name, colour in colours.items():
         these = alt.Chart(alt.Data(values=[a for a in arrows if a["style"] == name]))
         layers.append(
-            these.mark_rule(color=colour, strokeWidth=2.5).encode(x=X("x:Q"), x2="x2:Q", y=Y("y:Q"), y2="y2:Q")
+            these.mark_rule(color=colour, strokeWidth=2.5).encode(
+                x=X("x:Q"), x2=alt.X2("x2:Q"), y=Y("y:Q"), y2=alt.Y2("y2:Q")
+            )
         )
         layers.append(
             these.mark_point(filled=True, size=80, opacity=1, color=colour).encode(
@@ -111,7 +113,9 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
     for note in notes:
         mark = {"fontSize": 11, "color": kit.ink("muted"), "fontStyle": "italic", "lineHeight": 14} | note["mark"]
         layers.append(
-            alt.Chart(alt.Data(values=[note])).mark_text(**mark).encode(x=X("x:Q"), y=Y("y:Q"), text="lines:N")
+            alt.Chart(alt.Data(values=[note]))
+            .mark_text(**mark)
+            .encode(x=X("x:Q"), y=Y("y:Q"), text=alt.Text("lines:N"))
         )
     return layers
 

@@ -140,7 +140,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
     ink = theme.color("Alibaba")
     layers = [
         *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", f"{stop}-07-01"),
-        base.mark_line(color=ink).encode(x=x, y=y, detail="segment:N", strokeDash=dash),
+        base.mark_line(color=ink).encode(x=x, y=y, detail=alt.Detail("segment:N"), strokeDash=dash),
         base.mark_point(color=ink, filled=True, size=70, opacity=1).encode(
             x=x,
             y=y,

@@ -143,7 +143,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
         for hollow in (False, True)
     ]
     gaps = alt.Chart(alt.Data(values=duels)).mark_rule(color=kit.ink("domain"), strokeWidth=1.5)
-    gaps = gaps.encode(x=x, y="ebay:Q", y2="taobao:Q")
+    gaps = gaps.encode(x=x, y=alt.Y("ebay:Q"), y2=alt.Y2("taobao:Q"))
 
     # direct labels: each marketplace once, the look-back figure, the lead and eBay's exit (a dashed rule)
     def tag(row: dict, text, **style) -> alt.LayerChart:

@@ -105,7 +105,7 @@ def build(eras: Dataset) -> alt.LayerChart:
         .encode(
             x=x,
             y=y,
-            y2="y2:Q",
+            y2=alt.Y2("y2:Q"),
             color=colour,
             opacity=era_parts.DIM,
             strokeDash=alt.StrokeDash("dash:N", scale=None, legend=None),
@@ -123,7 +123,7 @@ def build(eras: Dataset) -> alt.LayerChart:
         .encode(
             x=x if dx else alt.X("band:Q", scale=years, axis=None),
             y=alt.Y("y2:Q", scale=px, axis=None),
-            text="text:N",
+            text=alt.Text("text:N"),
             opacity=era_parts.DIM,
             tooltip=era_parts.tip(),
         )
@@ -137,7 +137,7 @@ def build(eras: Dataset) -> alt.LayerChart:
     return kit.finish(
         alt.layer(
             *(layer.encode(x=x) for layer in kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, last)),
-            line.mark_rule(color=kit.ink("domain"), strokeWidth=1.5).encode(x=x, x2="x2:Q", y=y),
+            line.mark_rule(color=kit.ink("domain"), strokeWidth=1.5).encode(x=x, x2=alt.X2("x2:Q"), y=y),
             stems,
             dots[0].add_params(era_parts.pick(), era_parts.highlight()),
             *dots[1:],
@@ -145,7 +145,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             alt.Chart(alt.Data(values=foot))
             .transform_filter(shown)
             .mark_text(align="left", baseline="bottom", fontSize=11, fontStyle="italic", color=kit.ink("muted"))
-            .encode(x=alt.value(0), y=alt.value(height), text="text:N"),
+            .encode(x=alt.XValue(0), y=alt.YValue(height), text=alt.Text("text:N")),
         ),
         finding=_finding(eras),
         subtitle=W("subtitle"),

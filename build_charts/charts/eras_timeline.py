@@ -128,7 +128,16 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
     rects = [
         era_data.transform_filter(f"datum.look == '{look}'")
         .mark_rect(cornerRadius=2, cursor="pointer", strokeWidth=1.5, fillOpacity=fill, strokeDash=dash)
-        .encode(x=x, x2="x2:Q", y=y, y2="y2:Q", color=colour, stroke=colour, opacity=DIM, tooltip=era_parts.tip())
+        .encode(
+            x=x,
+            x2=alt.X2("x2:Q"),
+            y=y,
+            y2=alt.Y2("y2:Q"),
+            color=colour,
+            stroke=colour,
+            opacity=DIM,
+            tooltip=era_parts.tip(),
+        )
         for look, (fill, dash) in era_parts.LOOKS.items()
     ]
     notes = [{"x": 1998, "y": bottom + 6, "text": W("hint"), "align": "left"}]  # the article's label: after_article
@@ -139,10 +148,10 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
         for layer in (
             pt_data.transform_filter(shown)
             .mark_point(shape="diamond", filled=True, size=60)
-            .encode(x=alt.value(5), y=on(field), yOffset=alt.value(LINE / 2), color=colour),
+            .encode(x=alt.XValue(5), y=on(field), yOffset=alt.YOffsetValue(LINE / 2), color=colour),
             pt_data.transform_filter(shown)
             .mark_text(align="left", baseline="top", lineHeight=LINE, fontSize=11 if kit.narrow() else 12)
-            .encode(x=alt.value(16), y=on(field), text="lines:N", tooltip=pt_tip),
+            .encode(x=alt.XValue(16), y=on(field), text=alt.Text("lines:N"), tooltip=pt_tip),
         )
     ]
     layers = [
@@ -152,11 +161,11 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
             alt.Chart(alt.Data(values=[n]))
             .transform_filter(IDLE if n["y"] > 2 else "true")
             .mark_text(align=n["align"], dx=-4 if n["y"] == 2 else 0, **muted)
-            .encode(x=x, y=y, text="text:N")
+            .encode(x=x, y=y, text=alt.Text("text:N"))
             for n in notes
         ),
         era_data.mark_text(align="left", baseline="alphabetic", fontWeight=600, fontSize=12, cursor="pointer").encode(
-            x=alt.value(0), y=on("ty"), text="tag:N", opacity=DIM, tooltip=era_parts.tip()
+            x=alt.XValue(0), y=on("ty"), text=alt.Text("tag:N"), opacity=DIM, tooltip=era_parts.tip()
         ),
         rects[0].add_params(era_parts.pick()),
         *rects[1:],
@@ -166,7 +175,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
         *lists,
     ]
     for i in (0, 1, 2):  # the grid, the article's band and its rule stop above the milestone list
-        layers[i] = layers[i].encode(y=alt.value(0), y2=alt.value(bottom))
+        layers[i] = layers[i].encode(y=alt.YValue(0), y2=alt.Y2Value(bottom))
     return kit.finish(
         alt.layer(*layers).add_params(era_parts.highlight()).configure_axis(grid=False),
         finding=_finding(eras),

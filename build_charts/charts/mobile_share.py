@@ -165,11 +165,11 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     you, guess_ = ("you narrow", "guess narrow") if kit.narrow() else ("you", "guess")  # a phone's line is short
     layers = [
         *kit.after_article("mid", "T", AFTER, end),
-        one.mark_rule(color=muted, strokeWidth=1).encode(y=alt.datum(50)),
-        kit.label_marks(one, alt.value(0), alt.datum(50), text=alt.value(W("half")), color=muted, dy=-8),
+        one.mark_rule(color=muted, strokeWidth=1).encode(y=alt.YDatum(50)),
+        kit.label_marks(one, alt.XValue(0), alt.YDatum(50), text=alt.TextValue(W("half")), color=muted, dy=-8),
         shown.transform_filter("datum.main")
         .mark_line()
-        .encode(x=x, y=y, color=colour, strokeDash=dash, detail="segment:N"),
+        .encode(x=x, y=y, color=colour, strokeDash=dash, detail=alt.Detail("segment:N")),
         shown.transform_filter("datum.main")
         .mark_point(filled=True, size=70, opacity=1, stroke=kit.ink("surface"), strokeWidth=1)
         .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
@@ -181,9 +181,9 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         mine.mark_point(shape="circle", filled=False, size=160, strokeWidth=2, color=ink).encode(x=x, y=y),
         kit.label_marks(
             mine,
-            alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
-            alt.value(24),
-            text=alt.value(alt.expr(f"(reveal ? '{W(you)}' : '{W(guess_)}') + guess + '%' + {said}")),
+            alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
+            alt.YValue(24),
+            text=alt.TextValue(alt.expr(f"(reveal ? '{W(you)}' : '{W(guess_)}') + guess + '%' + {said}")),
             fontSize=11 if kit.narrow() else 12,
             fontWeight=600,
         ),

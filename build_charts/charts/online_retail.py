@@ -168,7 +168,7 @@ def build(online_retail: Dataset) -> alt.LayerChart:
             x=x,
             y=y,
             color=colour,
-            detail="segment:N",
+            detail=alt.Detail("segment:N"),
             strokeDash=alt.condition(physical, alt.value([5, 3]), alt.value([1, 0])),
         ),
         base.mark_point(size=70, strokeWidth=2, opacity=1, filled=False).encode(

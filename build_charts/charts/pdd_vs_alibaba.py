@@ -159,7 +159,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         note.mark_rule(color=kit.ink("muted"), strokeDash=[2, 3]).encode(x=x),
         base.transform_filter("datum.shown_as == 'point'")
         .mark_line()
-        .encode(x=x, y=y, color=colour, detail="segment:N", strokeDash=dash, opacity=opacity)
+        .encode(x=x, y=y, color=colour, detail=alt.Detail("segment:N"), strokeDash=dash, opacity=opacity)
         .add_params(toggle),  # on the first layer with the legend, which the toggle binds to
         base.transform_filter("datum.shown_as == 'point'")
         .mark_point(filled=True, size=70, opacity=1, stroke=kit.ink("surface"), strokeWidth=1)
@@ -169,7 +169,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y, color=colour, shape=shape, opacity=opacity, tooltip=tooltip),
         kit.label_marks(start, x, y, dx=4, dy=14),
         *(
-            kit.label_marks(note, x, alt.datum(level), text=alt.value(text), align="right", dx=-6, **style)
+            kit.label_marks(note, x, alt.YDatum(level), text=alt.TextValue(text), align="right", dx=-6, **style)
             for text, level, style in crossing
         ),
     ]

@@ -142,9 +142,9 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     data = alt.Chart(alt.Data(values=rows))
     bars = data.mark_rect(cornerRadiusEnd=2).encode(
         x=x,
-        x2=alt.datum(0),
+        x2=alt.X2Datum(0),
         y=ypx("top"),
-        y2="bottom:Q",
+        y2=alt.Y2("bottom:Q"),
         color=alt.Color(
             "kind:N",
             title=None,
@@ -153,7 +153,7 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
         ),
         tooltip=tooltip,
     )
-    heads = kit.label_marks(data, alt.value(0), ypx("head_y"), dx=0, baseline="alphabetic")
+    heads = kit.label_marks(data, alt.XValue(0), ypx("head_y"), dx=0, baseline="alphabetic")
     # the article's figure as a dashed line down the chart, and the rows after the article in a labelled band
     text = W("claim", claim=claim_text)
     said = alt.Chart(alt.Data(values=[{"claim": claim, "y": 4, "y2": height, "tag": text}]))
@@ -162,13 +162,13 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     shade = alt.Chart(alt.Data(values=[{"y": band or height, "y2": height, "tag": after_label if band else ""}]))
     layers = [
         shade.mark_rect(color=kit.ink("grid"), opacity=0.3).encode(
-            x=alt.value(0), x2=alt.value("width"), y=ypx("y"), y2="y2:Q"
+            x=alt.XValue(0), x2=alt.X2Value("width"), y=ypx("y"), y2=alt.Y2("y2:Q")
         ),
         kit.label_marks(
-            shade, alt.value(4), ypx("y"), dx=0, dy=4, baseline="top", color=kit.ink("muted"), fontStyle="italic"
+            shade, alt.XValue(4), ypx("y"), dx=0, dy=4, baseline="top", color=kit.ink("muted"), fontStyle="italic"
         ),
         bars,
-        said.mark_rule(color=kit.ink("text"), strokeDash=[4, 3]).encode(x=claim_x, y=ypx("y"), y2="y2:Q"),
+        said.mark_rule(color=kit.ink("text"), strokeDash=[4, 3]).encode(x=claim_x, y=ypx("y"), y2=alt.Y2("y2:Q")),
         heads,
         kit.label_marks(said, claim_x, ypx("y"), align="right", dx=-4, baseline="top"),
     ]

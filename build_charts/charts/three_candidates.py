@@ -147,7 +147,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     layers = [
         alt.Chart(alt.Data(values=[{"t": n, "y": y} for n, y in zip(names, HEADS, strict=True)]))
         .mark_text(align="left", baseline="top", fontSize=12, fontWeight=600)
-        .encode(x=alt.value(0), y=alt.Y("y:Q", scale=None), text="t:N"),
+        .encode(x=alt.XValue(0), y=alt.Y("y:Q", scale=None), text=alt.Text("t:N")),
         alt.Chart(alt.Data(values=alibaba)).mark_line(color=theme.color("Alibaba")).encode(x=x, y=share_y),
         alt.Chart(alt.Data(values=steps))
         .mark_line(interpolate="step-after", color=green)
@@ -155,7 +155,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
             x=x,
             y=accounts_y,
             strokeDash=alt.condition(announced_only, alt.value([1, 0]), alt.value([5, 3])),
-            detail="part:N",
+            detail=alt.Detail("part:N"),
         ),
         alt.Chart(alt.Data(values=shares))
         .mark_point(filled=True, size=60, opacity=1)
@@ -173,12 +173,12 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
             for r, tag, y, style in tags
         ),
         c2b.mark_rect(fill=None, stroke=muted, strokeDash=[4, 3]).encode(
-            x=alt.X("start:T", title=None), x2="end:T", y=alt.value(RANGES[2][1]), y2=alt.value(RANGES[2][0])
+            x=alt.X("start:T", title=None), x2=alt.X2("end:T"), y=alt.YValue(RANGES[2][1]), y2=alt.Y2Value(RANGES[2][0])
         ),
         c2b.mark_text(fontSize=11, color=muted, lineHeight=13, dy=-6.5 * (len(nothing) - 1)).encode(
-            x=alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR - 1, month=7)),
-            y=alt.value(sum(RANGES[2]) / 2),
-            text=alt.value(nothing),
+            x=alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR - 1, month=7)),
+            y=alt.YValue(sum(RANGES[2]) / 2),
+            text=alt.TextValue(nothing),
         ),
     ]
     return kit.finish(

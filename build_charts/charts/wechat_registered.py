@@ -181,9 +181,13 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
         for m in moments
         for chart in [alt.Chart(alt.Data(values=[m]))]
         for layer in (
-            chart.mark_rule(color=muted).encode(x=x, y=alt.value(0), y2=alt.value(m["dy"] + 14)),
+            chart.mark_rule(color=muted).encode(x=x, y=alt.YValue(0), y2=alt.Y2Value(m["dy"] + 14)),
             chart.mark_text(align="right" if m["dy"] else "left", baseline="top", dx=-3 if m["dy"] else 3).encode(
-                x=x, y=alt.value(m["dy"] + 2), text="tag:N", color=alt.value(muted), size=alt.value(11)
+                x=x,
+                y=alt.YValue(m["dy"] + 2),
+                text=alt.Text("tag:N"),
+                color=alt.ColorValue(muted),
+                size=alt.SizeValue(11),
             ),
         )
     ]
@@ -191,7 +195,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
         *flags,
         alt.Chart(alt.Data(values=steps))
         .mark_line(interpolate="step-after", color=green)
-        .encode(x=x, y=y, strokeDash=dash, detail="part:N"),
+        .encode(x=x, y=y, strokeDash=dash, detail=alt.Detail("part:N")),
         alt.Chart(alt.Data(values=active)).mark_line(color=ink, strokeWidth=1.5).encode(x=x, y=y),
         points,
         *(kit.label_marks(alt.Chart(alt.Data(values=[row | {"tag": tag}])), x, y, **style) for row, tag, style in tags),

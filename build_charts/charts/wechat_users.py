@@ -132,14 +132,14 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         reference.mark_rule(color=muted, strokeDash=[4, 3]).encode(y=y),
         kit.label_marks(
             reference,
-            alt.datum(alt.DateTime(year=last["year"] + 1, month=4)),
+            alt.XDatum(alt.DateTime(year=last["year"] + 1, month=4)),
             y,
             align="right",
             dx=-4,
             dy=-8,
             color=muted,
         ),
-        data.mark_line(color=green).encode(x=x, y=y, detail="segment:N"),
+        data.mark_line(color=green).encode(x=x, y=y, detail=alt.Detail("segment:N")),
         data.mark_point(color=green, filled=True, size=60, opacity=1).encode(x=x, y=y, tooltip=tooltip),
         chosen.transform_filter("isValid(datum.mau)")
         .mark_point(color=ink, size=260, strokeWidth=2, opacity=1, filled=False)
@@ -147,7 +147,9 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         *(
             chosen.mark_text(
                 align="left", baseline="top", dx=6, dy=dy, fontSize=12, fontWeight=weight, color=ink
-            ).encode(x=alt.datum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)), y=alt.value(18), text=f"{field}:N")
+            ).encode(
+                x=alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)), y=alt.YValue(18), text=alt.Text(f"{field}:N")
+            )
             for field, dy, weight in (("line1", 0, 600), ("line2", 16, 400))
         ),
     ]
