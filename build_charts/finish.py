@@ -145,18 +145,26 @@ SWITCH = re.compile(r'(<a class="[^"]*\bmw-lang\b[^"]*" href=")[^"]*(" hreflang=
 ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
 
 
-def editions(html: str, page: str, lang: str) -> str:
-    """The page's place among the editions: `<html lang>` as the edition's language tag, and the header's
-    language switch pointing at the same page in the other edition.
+def editions(html: str, page: str, lang: str, root_url: str | None) -> str:
+    """The page's place among the editions: `<html lang>` as the edition's language tag, the header's
+    language switch pointing at the same page in the other edition, and `hreflang` links in the head
+    naming this page in every edition (the theme's name the editions' home pages).
 
-    The theme's `hreflang` links in the head go: Material's script takes each one for an edition's home
-    page and fetches `sitemap.xml` beside it, so page-level links there would cost a failed request each
-    on every page view, and home-page links would tell search engines the wrong counterpart. Each page's
-    counterparts are in the sitemap instead (`xhtml:link`, which search engines read as the same signal).
+    The links need the site's address (search engines read only full URLs there); the sitemap carries
+    the same pairs. Material's script would fetch a sitemap beside each such link: the theme patch
+    `alternates` turns that lookup off.
     """
     html = HTML_LANG.sub(f'<html lang="{HREFLANG[lang]}"', html, count=1)
     html = SWITCH.sub(lambda m: m[1] + words.counterpart(page, lang, words.edition_of(m[3])) + m[2], html)
-    return ALTERNATE.sub("", html)
+    html = ALTERNATE.sub("", html)
+    if not root_url or page.endswith("404.html"):  # a 404 page has no address of its own
+        return html
+    url = page.removesuffix("index.html")
+    links = "".join(
+        f'<link rel="alternate" hreflang="{HREFLANG[other]}" href="{root_url}{PREFIX[other]}{url}">'
+        for other in LANGUAGES
+    )
+    return html.replace("</head>", links + "</head>", 1)
 
 
 def sitemap(site_dir: Path, pages: list[str], root_url: str) -> None:
@@ -223,7 +231,7 @@ def finish(project: pipeline.Project, site_dir: Path, lang: str | None = None) -
                 card = f"{url or ''}{cards[lead[1]]}" if lead and lead[1] in cards else None
                 canonical = CANONICAL.search(html)
                 html = share_meta(html, card if url else None, canonical[1] if canonical else None, lang)
-                html = editions(html, rel, lang)
+                html = editions(html, rel, lang, root_url)
             done = finish_page(html.replace(READ_TOTAL_MARK, total), rel.count("/"), updated)
             if done != as_built[page]:
                 page.write_text(done, encoding="utf-8")

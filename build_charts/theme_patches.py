@@ -78,10 +78,35 @@ def name_search_dialog(site_dir: Path) -> str:
     return f"named the search dialog on {named} page(s)" if named else "skipped: no unnamed search dialog"
 
 
+# Material's bundle takes every `<link rel="alternate">` in the head for the home page of an edition and
+# fetches `sitemap.xml` beside it (to send its own language menu to the same page). The head names each
+# page in every edition (finish.editions), so each lookup would be a failed request on every page view.
+# The selector (Material: `link[rel=alternate]`, Zensical: `link[rel=alternate][hreflang]`) is renamed to
+# one that matches nothing, with as many characters, so the source map still points at the right code.
+# Without this patch the site works, with those failed requests.
+ALTERNATE_LOOKUP, NO_LOOKUP = '"link[rel=alternate]', '"link[rel=no-lookup]'
+
+
+def skip_alternate_lookup(site_dir: Path) -> str:
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        return "skipped: no bundle.*.min.js in assets/javascripts"
+    changed = 0
+    for js in bundles:
+        text = js.read_text(encoding="utf-8")
+        if ALTERNATE_LOOKUP in text:
+            js.write_text(text.replace(ALTERNATE_LOOKUP, NO_LOOKUP), encoding="utf-8")
+            changed += 1
+        elif NO_LOOKUP not in text:  # a theme update changed the script: say so rather than pass silently
+            return f"skipped: {js.name} no longer looks up {ALTERNATE_LOOKUP}"
+    return f"turned off the edition lookup in {changed} bundle(s)" if changed else "skipped: already off"
+
+
 PATCHES: dict[str, Callable[[Path], str]] = {
     "palette": drop_palette_switching_rule,
     "compile-hint": hint_eager_compile,
     "search-name": name_search_dialog,
+    "alternates": skip_alternate_lookup,
 }
 
 

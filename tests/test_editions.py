@@ -18,7 +18,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 SITE_URL = "https://example.org/model-wars/"
 FIGURE_ID = re.compile(r'<figure class="mw-chart" id="([^"]+)"')
 SWITCH = re.compile(r'<a class="md-header__button mw-lang" href="([^"]*)" hreflang="([^"]+)"')
-ALTERNATE = re.compile(r'<link rel="alternate"[^>]*hreflang=')
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
 # Latin words a Chinese chart may show: model names, brands without a usual Chinese name, units' codes
@@ -68,20 +68,19 @@ def test_counterpart_pages_show_the_same_figures_in_the_same_order(site):
     assert shown >= 17
 
 
-def test_each_page_says_its_language_and_the_sitemap_names_its_counterparts(site):
+def test_each_page_says_its_language_and_names_its_counterparts_in_the_head_and_the_sitemap(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     entries = dict(re.findall(r"<url><loc>([^<]+)</loc>(.*?)</url>", sitemap))
     for url in english_pages(site):
         for edition, lang in ((url, "en"), ("zh/" + url, "zh-Hans")):
             page = html(site, edition)
             assert f'<html lang="{lang}"' in page
-            # no head alternates: the theme's script would fetch a sitemap beside each (see finish.editions)
-            assert not ALTERNATE.findall(page), edition
-            alternates = dict(
-                (code, href)
-                for code, href in re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries[SITE_URL + edition])
-            )
-            assert alternates == {"en": SITE_URL + url, "zh-Hans": SITE_URL + "zh/" + url}, edition
+            both = {"en": SITE_URL + url, "zh-Hans": SITE_URL + "zh/" + url}
+            head = page[: page.index("</head>")]
+            assert dict(ALTERNATE.findall(head)) == both, edition  # this page in each edition, not the home pages
+            assert len(ALTERNATE.findall(page)) == 2, edition
+            alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries[SITE_URL + edition]))
+            assert alternates == both, edition
 
 
 def test_the_sitemap_lists_both_editions(site):

@@ -110,12 +110,15 @@ def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines
 
     import material
 
-    from build_charts.theme_patches import COMPILE_HINT
+    from build_charts.theme_patches import ALTERNATE_LOOKUP, COMPILE_HINT, NO_LOOKUP
 
     shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     (theirs,) = shipped.glob("bundle.*.min.js")
     ours = site / "assets" / "javascripts" / theirs.name
-    assert ours.read_text(encoding="utf-8") == COMPILE_HINT + theirs.read_text(encoding="utf-8")
+    original = theirs.read_text(encoding="utf-8")
+    # the other patch of the bundle renames one selector, keeping every later character where it was
+    assert original.count(ALTERNATE_LOOKUP) == 1 and len(ALTERNATE_LOOKUP) == len(NO_LOOKUP)
+    assert ours.read_text(encoding="utf-8") == COMPILE_HINT + original.replace(ALTERNATE_LOOKUP, NO_LOOKUP)
     their_map = json.loads((shipped / f"{theirs.name}.map").read_text(encoding="utf-8"))
     our_map = json.loads((ours.parent / f"{ours.name}.map").read_text(encoding="utf-8"))
     assert our_map.pop("mappings") == ";" + their_map.pop("mappings")  # one empty line, then theirs
@@ -134,6 +137,20 @@ def test_a_dirty_rebuild_does_not_mark_the_bundle_twice(tmp_path):
         hint_eager_compile(tmp_path)
     assert (js_dir / "bundle.abc.min.js").read_text(encoding="utf-8") == COMPILE_HINT + "var a=1;\n"
     assert (js_dir / "bundle.abc.min.js.map").read_text(encoding="utf-8") == '{"version": 3, "mappings": ";AAAA"}'
+
+
+def test_the_edition_lookup_patch_says_so_when_the_theme_script_changed(tmp_path):
+    from build_charts.theme_patches import skip_alternate_lookup
+
+    js = tmp_path / "assets" / "javascripts" / "bundle.abc.min.js"
+    js.parent.mkdir(parents=True)
+    # Material's selector and Zensical's
+    js.write_text('var a=M("link[rel=alternate]"),b=k("link[rel=alternate][hreflang]");\n', encoding="utf-8")
+    assert skip_alternate_lookup(tmp_path).startswith("turned off")
+    assert js.read_text(encoding="utf-8") == 'var a=M("link[rel=no-lookup]"),b=k("link[rel=no-lookup][hreflang]");\n'
+    assert skip_alternate_lookup(tmp_path) == "skipped: already off"  # a dirty rebuild's copy
+    js.write_text('var a=M("link[hreflang]");\n', encoding="utf-8")  # a theme that finds editions otherwise
+    assert "no longer looks up" in skip_alternate_lookup(tmp_path)
 
 
 def test_theme_patches_say_why_they_did_nothing_when_their_file_is_absent(tmp_path):
