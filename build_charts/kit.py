@@ -173,6 +173,18 @@ def tip(*fields: tuple[str, str]) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields]
 
 
+# a count in millions, told in a Chinese unit: 100 million is 1亿, 1 million is 100万
+PER_MILLION = {"亿": "/ 100", "万": "* 100"}
+
+
+def millions_axis(unit: str = "亿") -> dict:
+    """Axis properties for a count in millions: on the Chinese edition its tick labels count in `unit` (亿 or
+    万; a bare 0 stays 0), on the English one nothing changes (the axis title says millions)."""
+    if lang() != "zh":
+        return {}
+    return {"labelExpr": f"datum.value == 0 ? '0' : datum.value {PER_MILLION[unit]} + '{unit}'"}
+
+
 def value_text(value, unit: str | None, period) -> str:
     """'RMB 19.1 bn, 2012': a value always says its unit and its period."""
     return formats.with_period(formats.number(value, unit), period)

@@ -64,7 +64,6 @@ W = kit.words(
     },
 )
 MARKETPLACES = "China retail marketplaces"
-ZH_AXIS = {"zh": {"labelExpr": "datum.value == 0 ? '0' : datum.value / 100 + '亿'"}}  # in 亿 (millions / 100)
 
 
 def _period(end: str) -> str:
@@ -135,7 +134,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         "value:Q",
         title=W("y_title"),
         scale=alt.Scale(zero=True, nice=True),
-        **({"axis": alt.Axis(**ZH_AXIS[kit.lang()])} if kit.lang() in ZH_AXIS else {}),
+        axis=alt.Axis(**kit.millions_axis()),
     )
     tooltip = kit.tip(
         ("label", W("tip_value")), ("series", W("tip_series")), ("what", W("tip_measure")), ("source", W("tip_source"))

@@ -130,9 +130,7 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     top = max(r["value"] for r in rows)
 
     x_scale = alt.Scale(domain=[0, top * 1.08], nice=False)
-    # in Chinese the axis reads in 万 (a count in millions times 100)
-    zh_axis = {"labelExpr": "datum.value == 0 ? '0' : datum.value * 100 + '万'"} if kit.lang() == "zh" else {}
-    x = alt.X("value:Q", title=None, scale=x_scale, axis=alt.Axis(tickCount=5, **zh_axis))
+    x = alt.X("value:Q", title=None, scale=x_scale, axis=alt.Axis(tickCount=5, **kit.millions_axis("万")))
     y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
 
     def ypx(field: str) -> alt.Y:  # rows are laid out in pixels from the top

@@ -82,7 +82,6 @@ W = kit.words(
 
 
 # in Chinese the accounts axis reads in 亿 (millions / 100)
-ZH_AXIS = {"zh": {"labelExpr": "datum.value == 0 ? '0' : datum.value / 100 + '亿'"}}
 
 
 def _value(millions: float):
@@ -157,7 +156,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
         "value:Q",
         title=W("y_title"),
         scale=alt.Scale(domain=[0, top]),
-        axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **ZH_AXIS.get(kit.lang(), {})),
+        axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **kit.millions_axis()),
     )
 
     def kinds(*values):

@@ -53,7 +53,6 @@ W = kit.words(
     },
 )
 # in Chinese the axis reads in 亿 (millions / 100)
-ZH_AXIS = {"zh": {"labelExpr": "datum.value == 0 ? '0' : datum.value / 100 + '亿'"}}
 
 
 def _unit(unit: str) -> str:
@@ -121,7 +120,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         "mau:Q",
         title=W("y_title"),
         scale=alt.Scale(domain=[0, max(r["mau"] for r in rows) * 1.08]),  # room for the ring around the last figure
-        axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **ZH_AXIS.get(kit.lang(), {})),
+        axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **kit.millions_axis()),
     )
     tooltip = kit.tip(("label", W("tip_value")), ("note", W("tip_note")), ("source", W("tip_source")))
     data = alt.Chart(alt.Data(values=rows))
