@@ -83,7 +83,8 @@ class ZhColumn(BaseModel):
 
 
 class ZhOrigin(BaseModel):
-    """The Chinese of an origin's note; producer and title stay as published, since they name a document."""
+    """The Chinese of an origin's note (required where the origin has one); producer and title stay as
+    published, since they name a document."""
 
     model_config = ConfigDict(extra="forbid")
     note: str = Field(min_length=1)
@@ -306,6 +307,10 @@ def _check_zh(meta: Meta, path: Path, text: str) -> None:
         if oid not in meta.origins:
             line = _yaml_path_line(text, ("zh", "origins", oid))
             raise DataError(path, line, f"zh.origins.{oid}", f"there is no origin {oid!r} under `origins`")
+    for oid, origin in meta.origins.items():
+        if origin.note and oid not in zh.origins:
+            line = _yaml_path_line(text, ("origins", oid))
+            raise DataError(path, line, f"zh.origins.{oid}.note", "the origin has a note; give it in Chinese too")
     for name, col in meta.columns.items():
         z = zh.columns.get(name)
         where = f"zh.columns.{name}"

@@ -185,6 +185,14 @@ def test_zh_names_an_origin_that_does_not_exist(dataset):
     assert (e.line, e.field) == (line_of(meta, "makr:"), "zh.origins.makr")
 
 
+def test_an_origin_note_without_its_chinese_names_the_origin(dataset):
+    meta = GOOD_META.replace("    date_accessed: 2026-11-25\n", "    date_accessed: 2026-11-25\n    note: Says so.\n")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", line_of(meta, "  maker:"), "zh.origins.maker.note")
+    given = meta.replace("  period: 自然年\n", "  period: 自然年\n  origins:\n    maker: {note: 这样说。}\n")
+    assert load_dataset(dataset(meta_text=given)).in_language("zh").meta.origins["maker"].note == "这样说。"
+
+
 def test_misspelt_key_in_zh_block_names_its_line(dataset):
     meta = zh_meta("columns:\n  year:\n    lable: 年份\n")
     e = error_for(dataset(meta_text=meta))
@@ -272,10 +280,10 @@ def test_in_language_swaps_in_the_chinese_words_and_keeps_the_rest(dataset):
     assert ds.meta.title == "Test sales" and ds.meta.columns["channel"].label == "Channel"  # the English untouched
 
 
-def test_in_language_keeps_english_where_zh_leaves_an_optional_field_out(dataset):
-    meta = GOOD_META.replace("date_accessed: 2026-11-25\n", "date_accessed: 2026-11-25\n    note: A test file.\n")
-    m = load_dataset(dataset(meta_text=meta)).meta.in_language("zh")
-    assert m.origins["maker"].note == "A test file." and m.columns["sales"].label is None
+def test_in_language_leaves_out_what_the_english_leaves_out(dataset):
+    m = load_dataset(dataset()).meta.in_language("zh")
+    assert m.columns["sales"].label is None and m.origins["maker"].note is None
+    assert m.origins["maker"].producer == "Test Producer"  # a producer names a document: as published
 
 
 def test_in_language_refuses_an_unknown_language(dataset):
