@@ -86,7 +86,7 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
     """
     if lang() == "zh":  # a Chinese character is one em wide and a line may break between any two
         # the drawing's padding and bold Latin digits wider than half an em leave about 0.9 of the width
-        title, sub = _balanced(finding, 0.9 * width() / 15), _wrap_cjk(subtitle, 0.9 * width() / 12)
+        title, sub = _balanced(finding, 0.9 * width() / 15), _balanced(subtitle, 0.9 * width() / 12)
     else:
         title = textwrap.wrap(finding, max(24, int(width() / 9.4)))  # 15 px bold type, wide letters allowed for
         sub = textwrap.wrap(subtitle, max(30, int(width() / 7.0)))  # 12 px type
@@ -103,12 +103,15 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
 # Chinese punctuation never starts a line, nor does the unit of a date or a count (2013年11月 stays whole)
 NO_LINE_START = set("，。、；：？！）》」』”’％%年月日号亿万元倍")
 NO_LINE_END = set("（《「『“‘")
+# the story's names are never cut in two at a line's end (阿里巴 / 巴 reads as a misprint)
+WHOLE_NAMES = ("阿里巴巴", "淘宝商城", "淘宝", "天猫", "支付宝", "易趣", "腾讯", "微信", "拼多多", "京东", "双十一")
+TOKEN = re.compile("|".join(WHOLE_NAMES) + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
 
 
 def _wrap_cjk(text: str, ems: float) -> list[str]:
     """Lines of at most `ems` em (a CJK character 1, a Latin letter or digit about 0.55), never breaking a Latin
-    word or number, never starting a line with closing punctuation."""
-    tokens = re.findall(r"[A-Za-z0-9.,%+\-–/]+|\s+|.", text)
+    word, number or name, never starting a line with closing punctuation."""
+    tokens = TOKEN.findall(text)
     lines, line, used = [], "", 0.0
     for tok in tokens:
         size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)
@@ -137,7 +140,7 @@ def label(ds, column: str, value) -> str:
 
 def _balanced(text: str, ems: float) -> list[str]:
     """As few lines as `_wrap_cjk` makes, but as even as they can be (no lone character on the last line of
-    a title): the narrowest measure that still needs no more lines."""
+    a title or subtitle): the narrowest measure that still needs no more lines."""
     lines = _wrap_cjk(text, ems)
     narrowest = ems
     while narrowest > ems / 2 and len(_wrap_cjk(text, narrowest - 0.5)) == len(lines):

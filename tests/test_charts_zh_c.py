@@ -51,3 +51,37 @@ def test_era_ids_stay_english_for_charts_live(built):
         for era in ("b2b", "c2c", "b2c", "c2b", "mobile_social", "o2o"):
             assert f'"era": "{era}"' in en and f'"era": "{era}"' in zh, (cid, era)
         assert "highlight_era" in zh and "era_pick" in zh
+
+
+# Chinese line breaking in titles, subtitles and labels (kit): a line may break between any two characters,
+# but not inside a name, a number, a date's unit or before closing punctuation
+
+
+def test_a_name_is_never_cut_at_a_line_end():
+    from build_charts import kit
+
+    text = "虚线菱形：均为阿里巴巴公布的数字，拼多多另计"
+    for ems in range(4, 24):
+        lines = kit._wrap_cjk(text, ems)
+        assert "".join(lines) == text
+        for name in ("阿里巴巴", "拼多多"):
+            assert sum(line.count(name) for line in lines) == 1, (ems, lines)
+
+
+def test_closing_punctuation_and_units_stay_with_what_they_close():
+    from build_charts import kit
+
+    text = "成交额在2013年11月达到191亿元，是上一年的1.9倍。"
+    for ems in (3, 5, 7, 9, 11):
+        for line in kit._wrap_cjk(text, ems)[1:]:
+            assert line[0] not in kit.NO_LINE_START, (ems, line)
+            assert not line.startswith(("1月", "1亿")), (ems, line)  # 2013年11月 and 191亿元 stay whole
+
+
+def test_balanced_lines_leave_no_lone_character_on_the_last_line():
+    from build_charts import kit
+
+    text = "阿里巴巴、商务部和媒体给出的卖家、店铺和网店从业人员数；每根条统计的对象各不相同。虚线：文章的数字"
+    plain, even = kit._wrap_cjk(text, 48), kit._balanced(text, 48)
+    assert len(plain) == len(even) == 2 and len(plain[-1]) == 1  # the greedy wrap leaves 字 alone
+    assert min(len(line) for line in even) >= len(text) // 2 - 2
