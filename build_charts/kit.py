@@ -104,8 +104,9 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
 NO_LINE_START = set("，。、；：？！）》」』”’％%年月日号亿万元倍")
 NO_LINE_END = set("（《「『“‘")
 # the story's names are never cut in two at a line's end (阿里巴 / 巴 reads as a misprint)
-WHOLE_NAMES = ("阿里巴巴", "淘宝商城", "淘宝", "天猫", "支付宝", "易趣", "腾讯", "微信", "拼多多", "京东", "双十一")
-TOKEN = re.compile("|".join(WHOLE_NAMES) + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
+# (a name before any shorter one it starts with)
+WHOLE_NAMES = "阿里巴巴|淘宝商城|淘宝|天猫|支付宝|易趣|腾讯|微信|拼多多|京东|双十一|马云|马化腾|曾鸣"
+TOKEN = re.compile(WHOLE_NAMES + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
 
 
 def _wrap_cjk(text: str, ems: float) -> list[str]:
@@ -159,7 +160,11 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     label = KIT("after_short") if narrow() else KIT("after")  # a phone's band can be short
     band = alt.Data(values=[{x_field: start, "x2": end, "after": label}])
     ordinal = x_type == "O"
-    x = alt.X(f"{x_field}:{x_type}", title=None, **({"bandPosition": 0} if ordinal else {}))
+    # an ordinal axis's label direction is set by the first layer that draws it, which is this one: level
+    # labels, as every year axis here has (left alone, Vega-Lite turns them and right-aligns them)
+    x = alt.X(
+        f"{x_field}:{x_type}", title=None, **({"bandPosition": 0, "axis": alt.Axis(labelAngle=0)} if ordinal else {})
+    )
     x2 = alt.X2("x2", title=None, **({"bandPosition": 1} if ordinal else {}))
     base = alt.Chart(band)
     text = {"baseline": "top", "dy": 2, "fontSize": 11, "color": ink("muted"), "fontStyle": "italic"}

@@ -98,7 +98,7 @@ def skip_alternate_lookup(site_dir: Path) -> str:
             js.write_text(text.replace(ALTERNATE_LOOKUP, NO_LOOKUP), encoding="utf-8")
             changed += 1
         elif NO_LOOKUP not in text:  # a theme update changed the script: say so rather than pass silently
-            return f"skipped: {js.name} no longer looks up {ALTERNATE_LOOKUP}"
+            return f"skipped: {js.name} no longer looks up {ALTERNATE_LOOKUP[1:]}"
     return f"turned off the edition lookup in {changed} bundle(s)" if changed else "skipped: already off"
 
 

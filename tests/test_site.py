@@ -327,3 +327,16 @@ def test_data_tables_and_downloads_speak_to_readers(site):
             ext = url.rsplit(".", 1)[1]
             assert re.fullmatch(rf"[a-z0-9_]+\.{ext}", name), (url, name)  # saved as <chart_id>.<ext>
             assert re.search(rf"/{name.split('.')[0]}\.[0-9a-f]{{10}}(\.zh)?\.{ext}$", url)
+
+
+def test_level_axis_labels_sit_centred_under_their_ticks(site):
+    """A level label beside its tick reads as the next band's (2009 | 2010 looked like "2009'")."""
+    import json
+
+    checked = 0
+    for spec_path in sorted(site.rglob("assets/charts/*.vg.json")):  # both editions
+        for axis in json.loads(spec_path.read_text()).get("axes", []):
+            if axis.get("orient") in ("bottom", "top") and axis.get("labelAngle") == 0:
+                checked += 1
+                assert axis.get("labelAlign", "center") == "center", (spec_path.name, axis)
+    assert checked >= 4
