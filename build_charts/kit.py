@@ -103,9 +103,10 @@ def finish(chart, finding: str, subtitle: str, description: str, height: int = 3
 # Chinese punctuation never starts a line, nor does the unit of a date or a count (2013年11月 stays whole)
 NO_LINE_START = set("，。、；：？！）》」』”’％%年月日号亿万元倍")
 NO_LINE_END = set("（《「『“‘")
-# the story's names are never cut in two at a line's end (阿里巴 / 巴 reads as a misprint)
-# (a name before any shorter one it starts with)
+# the story's names and its sources' producers are never cut in two at a line's end (阿里巴 / 巴 reads as a
+# misprint); a name comes before any shorter one it starts with
 WHOLE_NAMES = "阿里巴巴|淘宝商城|淘宝|天猫|支付宝|易趣|腾讯|微信|拼多多|京东|双十一|马云|马化腾|曾鸣"
+WHOLE_NAMES += "|艾瑞咨询|易观国际|国家统计局|商务部|中国电子商务研究中心|中国互联网络信息中心"
 TOKEN = re.compile(WHOLE_NAMES + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
 
 
