@@ -23,11 +23,12 @@ A chart module is `build(<datasets>) -> chart` and follows one skeleton:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import altair as alt
 
@@ -62,6 +63,16 @@ def words(**tables: dict[str, str]) -> _words.Words:
 
     caller = inspect.stack()[1].filename
     return _words.Words(caller, **tables)
+
+
+@contextlib.contextmanager
+def layout(drawing_width: int) -> Iterator[None]:
+    """`with layout(NARROW):` builds the phone's drawing inside the block (the width before it comes back after)."""
+    token = _layout.set(drawing_width)
+    try:
+        yield
+    finally:
+        _layout.reset(token)
 
 
 def width() -> int:

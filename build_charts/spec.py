@@ -80,11 +80,8 @@ def build_spec(
         specs[lang] = {}
         with words.use(lang), alt.theme.enable(THEMES[lang]):
             for name, width in LAYOUTS.items():
-                token = kit._layout.set(width)
-                try:
+                with kit.layout(width):
                     specs[lang][name] = _layout_spec(module, path, datasets[lang])
-                finally:
-                    kit._layout.reset(token)
         if specs[lang]["narrow"] == specs[lang]["wide"]:  # a chart that ignores the layout is drawn once
             del specs[lang]["narrow"]
     return specs, datasets, path

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from build_charts import words
+
 # Material marks <body> while the palette changes, with a rule that restyles every element, and its
 # bundle sets and removes the mark on every page load: two extra full style recalculations per page.
 # Without the rule, switching the palette by hand lets Material's short colour transitions run.
@@ -62,16 +64,13 @@ def hint_eager_compile(site_dir: Path) -> str:
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
-SEARCH_NAME = {"zh": "搜索"}  # in the page's language (<html lang>); English otherwise
-
-
 def name_search_dialog(site_dir: Path) -> str:
     named = 0
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        lang = re.search(r'<html lang="([a-z]+)', html)
-        name = SEARCH_NAME.get(lang[1] if lang else "", "Search")
-        new = SEARCH_DIALOG.sub(rf'\1 aria-label="{name}"', html)
+        lang = re.search(r'<html lang="([^"]+)"', html)  # the name in the page's language
+        with words.use(words.edition_of(lang[1] if lang else words.LANGUAGES[0])):
+            new = SEARCH_DIALOG.sub(rf'\1 aria-label="{words.UI("search")}"', html)
         if new != html:
             page.write_text(new, encoding="utf-8")
             named += 1

@@ -97,6 +97,7 @@ UI = Words(
         " is kept as its own record and drawn as its own mark; nothing is averaged, smoothed or filled in, and a"
         " gap in a series is a missing record.",
         "card_name": "The Model Wars",
+        "search": "Search",
         "updated": "{d.day} {d:%B %Y}",
     },
     zh={
@@ -136,6 +137,7 @@ UI = Words(
         "（新闻报道，以及日后对一手数字的重述）。每条记录都注明出处。文献之间有出入时，每个数字各自成为一条记录、"
         "各画一个标记；不做平均、平滑或补齐，序列中的空缺就是缺少的记录。",
         "card_name": "模式之战",
+        "search": "搜索",
         "updated": "{d.year}年{d.month}月{d.day}日",
     },
 )

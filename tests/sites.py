@@ -71,11 +71,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_site_zensical(
-    project: Path, cache: Path | None = None, site_url: str | None = None, chinese: bool = True
-) -> Path:
-    """Build a project with Zensical as `make build-zensical` does (prepare, zensical build, finish); return
-    the built folder. Zensical writes to the config's `site_dir`, so `project` should be a copy."""
+def build_site_zensical(project: Path, cache: Path | None = None, site_url: str | None = None) -> Path:
+    """Build a project's two editions with Zensical as `make build-zensical` does (prepare, then build and
+    finish each edition, the Chinese one into site/zh); return the built folder. Zensical writes to the
+    config's `site_dir`, so `project` should be a copy."""
     env = dict(os.environ, PYTHONPATH=str(project))
     if site_url:
         env["SITE_URL"], env["SITE_URL_ZH"] = site_url, site_url + "zh/"
@@ -86,12 +85,9 @@ def build_site_zensical(
         [sys.executable, "-m", "build_charts", "prepare"],
         [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
         [sys.executable, "-m", "build_charts", "finish", "site"],
+        [str(bin_dir / "zensical"), "build", "--strict", "-f", "mkdocs.zh.yml"],
+        [sys.executable, "-m", "build_charts", "finish", "site/zh"],
     ]
-    if chinese:  # the Chinese edition, into site/zh
-        steps += [
-            [str(bin_dir / "zensical"), "build", "--strict", "-f", "mkdocs.zh.yml"],
-            [sys.executable, "-m", "build_charts", "finish", "site/zh"],
-        ]
     for cmd in steps:
         r = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
         assert r.returncode == 0, f"{' '.join(cmd)}:\n{r.stdout}\n{r.stderr}"
