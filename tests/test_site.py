@@ -166,6 +166,8 @@ def test_search_dialog_gets_an_accessible_name_once(site, tmp_path):
 
     html = (site / "index.html").read_text(encoding="utf-8")
     assert html.count('role="dialog" aria-label="Search"') == 1
+    chinese = (site / "zh" / "index.html").read_text(encoding="utf-8")
+    assert chinese.count('role="dialog" aria-label="搜索"') == 1  # in the page's language
     page = tmp_path / "index.html"
     page.write_text(html, encoding="utf-8")
     assert name_search_dialog(tmp_path).startswith("skipped")  # already named: not named twice
