@@ -40,11 +40,11 @@ build: $(STAMP) ## Build both editions (strict) with MkDocs + Material, the main
 	$(VENV)/bin/mkdocs build --strict $(ZH)
 
 build-zensical: $(STAMP) ## Build the same two editions with Zensical (no hooks: the pipeline's steps around it)
-	$(PY) -m build_charts prepare
+	$(PY) -m build_pages prepare
 	$(VENV)/bin/zensical build --clean --strict
-	$(PY) -m build_charts finish site
+	$(PY) -m build_pages finish site --lang en
 	$(VENV)/bin/zensical build --strict $(ZH)
-	$(PY) -m build_charts finish site/zh
+	$(PY) -m build_pages finish site/zh --lang zh
 
 chromium: ## Install Debian chromium for the browser tests if it is missing (needs root)
 	@bash tools/ensure_chromium.sh

@@ -13,7 +13,7 @@ from typing import Any
 
 from build_charts import formats, theme
 from build_charts.data import Dataset
-from build_charts.pipeline import ASSET_DIR, ROOT_MARK
+from build_charts.pipeline import Links
 from build_charts.words import UI, language
 
 
@@ -139,10 +139,18 @@ def drawing_name(chart_id: str, key: str, lang: str, layout: str) -> str:
     )
 
 
-def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str, str], datasets: list[Dataset]) -> str:
-    """The complete `<figure>` in the language being built; asset URLs start with ROOT_MARK, resolved per page."""
-    data = f"{ROOT_MARK}{ASSET_DIR}/{chart_id}.{key[:10]}"  # the downloads: one set for both languages
-    base = f"{ROOT_MARK}{ASSET_DIR}/{drawing_name(chart_id, key, language(), 'wide')}"
+def render(
+    chart_id: str,
+    key: str,
+    title: str,
+    description: str,
+    svgs: dict[str, str],
+    datasets: list[Dataset],
+    links: Links,
+) -> str:
+    """The complete `<figure>` in the language being built; its files' URLs start with `links.assets`."""
+    data = f"{links.assets}{chart_id}.{key[:10]}"  # the downloads: one set for both languages
+    base = f"{links.assets}{drawing_name(chart_id, key, language(), 'wide')}"
     fid = f"fig-{chart_id.replace('_', '-')}"
     period = "（{}）" if language() == "zh" else " ({})"
     tables = "".join(
@@ -176,7 +184,7 @@ def render(chart_id: str, key: str, title: str, description: str, svgs: dict[str
         + "</div>"
         f'<figcaption class="mw-chart__caption">'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
-        f"{formats.caption_html(datasets)}"
+        f"{formats.caption_html(datasets, links.sources_url(language()))}"
         + (
             f'<details class="mw-chart__data"><summary>{UI("show_data")}</summary>{tables}</details>'
             if datasets

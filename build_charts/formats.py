@@ -12,7 +12,6 @@ from html import escape
 from typing import Any
 
 from build_charts.data import Dataset, Origin
-from build_charts.pipeline import SOURCES_MARK
 from build_charts.words import UI, date, language
 
 UNIT_STYLE = {
@@ -115,8 +114,9 @@ def accessed(origins: list[Origin]) -> str:
     return UI("accessed", dates=UI("list_sep").join(dates)) if dates else ""
 
 
-def caption_html(datasets: list[Dataset]) -> str:
-    """The source line and notes under a chart, derived from the datasets it draws."""
+def caption_html(datasets: list[Dataset], sources_url: str = "sources/") -> str:
+    """The source line and notes under a chart, derived from the datasets it draws (a long list of sources
+    links to the datasets' sections of the page at `sources_url`)."""
     if not datasets:
         return f'<p class="mw-chart__sources">{UI("schematic")}</p>'
     origins: list[Origin] = []
@@ -134,7 +134,7 @@ def caption_html(datasets: list[Dataset]) -> str:
         producers = list(dict.fromkeys(o.producer for o in origins))
         head = "; ".join(in_own_language(escape(p), p) for p in producers[:3])  # names can hold commas
         more = UI("and_more", n=len(producers) - 3) if len(producers) > 3 else ""
-        links = [f'<a href="{SOURCES_MARK}#{dataset_anchor(ds.id)}">' for ds in datasets]
+        links = [f'<a href="{escape(sources_url, quote=True)}#{dataset_anchor(ds.id)}">' for ds in datasets]
         if len(datasets) == 1:
             where = f"{links[0]}{UI('on_sources_page')}</a>"
         else:

@@ -1,12 +1,13 @@
 """The light half of the chart pipeline: find charts, key them by content, keep the cache current.
 
 Nothing here imports Altair. `prepare()` keys every chart once — a hash of its module, the shared
-modules, the data files its `build()` asks for (read from its signature), the fonts and the library
-versions — renders those whose key has no cache entry, and writes a manifest (chart id -> cache
-folder). The finish step reads that manifest once per build; it runs `prepare()` itself only when
-the inputs changed since (an author who called the generator directly). Charts are rendered in fresh
-Python processes (`python -m build_charts.render`, one per core, each with a share of the charts),
-so a long-running `mkdocs serve` always runs the code as it is on disk.
+modules, the data files its `build()` asks for (read from its signature), the fonts, the library
+versions and the links it was asked to write — renders those whose key has no cache entry, and writes
+the manifest: for each chart its cache folder, the datasets it draws, its figure and the files to
+publish per language; and one shared folder (the dark-scheme colours, every dataset's sources).
+Whoever makes pages reads only that manifest (`manifest()`); this side knows no page and no generator.
+Charts are rendered in fresh Python processes (`python -m build_charts.render`, one per core, each
+with a share of the charts), so a long-running `mkdocs serve` always runs the code as it is on disk.
 """
 
 from __future__ import annotations
@@ -28,12 +29,28 @@ from build_charts.errors import ChartError
 from build_charts.words import LANGUAGES
 
 PACKAGE = Path(__file__).resolve().parent
-# "the site root, relative to this page" in generated HTML, resolved by finish. It looks like an absolute
-# path, so that no generator takes it for a relative URL and rewrites it.
-ROOT_MARK = "/@@MW_ROOT@@/"
-SOURCES_MARK = "@@MW_SOURCES@@"  # the Sources page's URL (markdown_ext's `sources_url`)
-ASSET_DIR = "assets/charts"
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where a figure's links point, as the page maker wants them written: the folder its chart files are
+    published in, and per language the page that lists every dataset's sources. The charts side writes
+    these strings as given (they may hold the page maker's own markers) and keys its cache on them."""
+
+    assets: str = "assets/charts/"
+    sources: tuple[tuple[str, str], ...] = tuple((lang, "sources/") for lang in LANGUAGES)
+
+    def sources_url(self, lang: str) -> str:
+        return dict(self.sources)[lang]
+
+    def as_json(self) -> str:
+        return json.dumps({"assets": self.assets, "sources": dict(self.sources)}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Links:
+        d = json.loads(text)
+        return cls(d["assets"], tuple(sorted(d["sources"].items())))
 
 
 @dataclass(frozen=True)
@@ -106,10 +123,16 @@ def _hash_files(paths: list[Path], extra: str = "") -> str:
     return h.hexdigest()[:16]
 
 
-def keys(project: Project) -> dict[str, str]:
-    """Each chart's key: a hash of every input its drawing depends on (computed once per build)."""
+def _shared(project: Project, links: Links) -> str:
+    """What every chart's key and the shared folder's key depend on: library versions, shared modules, fonts,
+    links."""
     shared = sorted(PACKAGE.glob("*.py"))  # every shared module can change a drawing
-    common = _versions() + ";" + _hash_files(shared + font_files(project))
+    return _versions() + ";" + links.as_json() + ";" + _hash_files(shared + font_files(project))
+
+
+def keys(project: Project, links: Links) -> dict[str, str]:
+    """Each chart's key: a hash of every input its drawing depends on (computed once per build)."""
+    common = _shared(project, links)
     out = {}
     for cid in chart_ids(project):
         module = project.charts_dir / f"{cid}.py"
@@ -120,12 +143,17 @@ def keys(project: Project) -> dict[str, str]:
     return out
 
 
-def _stamp(project: Project) -> str:
+def common_key(project: Project, links: Links) -> str:
+    """The shared folder's key: every data file (the Sources page lists them all) and the shared inputs."""
+    return _hash_files(sorted(project.data_dir.glob("*")), _shared(project, links))
+
+
+def _stamp(project: Project, links: Links) -> str:
     """A cheap fingerprint (names, sizes, times) of every input: has anything changed since the manifest?"""
     files = [*project.data_dir.glob("*"), *PACKAGE.glob("*.py"), *project.charts_dir.glob("*.py")]
     files += font_files(project)
     parts = sorted(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p in files if (st := p.stat()))
-    return hashlib.sha256(("\n".join(parts) + _versions()).encode()).hexdigest()[:16]
+    return hashlib.sha256(("\n".join(parts) + _versions() + links.as_json()).encode()).hexdigest()[:16]
 
 
 def output_dir(project: Project, chart_id: str, key: str) -> Path:
@@ -142,35 +170,106 @@ class Report:
         return f"charts: {len(self.built)} built, {len(self.cached)} cached in {self.seconds:.2f} s"
 
 
-def prepare(project: Project) -> Report:
-    """Make every chart's cache entry current and write the manifest; raise on the first problem."""
+def figure_file(lang: str) -> str:
+    """The figure's HTML in a chart's cache folder, per language."""
+    return "figure.html" if lang == "en" else f"figure.{lang}.html"
+
+
+def _published(folder: Path, lang: str) -> list[str]:
+    """Files of a chart's cache folder that one edition publishes: its drawings and specs, and the data
+    downloads (one set for every language). Share cards are drawn on demand (`render.card_for`), so the
+    page maker publishes the ones it asked for."""
+
+    def ours(name: str) -> bool:
+        parts = name.split(".")[2:]  # after '<id>.<key>': a language, a layout, a suffix
+        return (
+            not name.startswith("figure.")
+            and not name.endswith(".share.png")
+            and (parts[0] == lang if parts[0] in LANGUAGES else lang == "en" or parts[0] in ("csv", "json"))
+        )
+
+    return [p.name for p in sorted(folder.iterdir()) if ours(p.name)]
+
+
+def prepare(project: Project, links: Links) -> Report:
+    """Make every chart's cache entry and the shared folder current and write the manifest; raise on the
+    first problem."""
     start = time.perf_counter()
-    stamp = _stamp(project)
-    current = keys(project)
+    stamp = _stamp(project, links)
+    current = keys(project, links)
     todo = [cid for cid, key in current.items() if not (output_dir(project, cid, key) / "figure.html").exists()]
     if todo:
-        render_in_subprocess(project, todo)
+        render_in_subprocess(project, todo, links)
+    common = project.cache_dir / f"common-{common_key(project, links)}"
+    if not common.is_dir():
+        from build_charts.sources import write_common  # loads the data layer only when the data changed
+
+        write_common(project, common)
+    charts = {}
+    for cid, key in current.items():
+        folder = output_dir(project, cid, key)
+        charts[cid] = {
+            "folder": folder.name,
+            "datasets": chart_datasets(project.charts_dir / f"{cid}.py"),
+            "figures": {lang: figure_file(lang) for lang in LANGUAGES},
+            "files": {lang: _published(folder, lang) for lang in LANGUAGES},
+        }
+    saved = {"stamp": stamp, "links": json.loads(links.as_json()), "common": common.name, "charts": charts}
     project.cache_dir.mkdir(parents=True, exist_ok=True)
-    manifest = {"stamp": stamp, "charts": {cid: output_dir(project, cid, key).name for cid, key in current.items()}}
     tmp = project.manifest_path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    tmp.write_text(json.dumps(saved, indent=1), encoding="utf-8")
     tmp.replace(project.manifest_path)  # atomic: a reader never sees half a manifest
     return Report(todo, [c for c in current if c not in todo], time.perf_counter() - start)
 
 
-def manifest(project: Project) -> dict[str, Path]:
-    """Chart id -> its current cache folder; prepares first if any input changed since the last prepare."""
+@dataclass(frozen=True)
+class Chart:
+    """One chart as the manifest describes it: where its files are, what it draws."""
+
+    id: str
+    folder: Path
+    datasets: list[str]
+    figures: dict[str, str]
+    files: dict[str, list[str]]
+
+    def figure_html(self, lang: str) -> str:
+        """The chart's `<figure>` in one language, its links as the `Links` given to `prepare` wrote them."""
+        return (self.folder / self.figures[lang]).read_text(encoding="utf-8")
+
+    def published(self, lang: str) -> list[Path]:
+        """The files one edition publishes beside its pages."""
+        return [self.folder / name for name in self.files[lang]]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What `prepare` made: every chart, and the shared folder (colours.css, sources.<lang>.json)."""
+
+    charts: dict[str, Chart]
+    common: Path
+
+    def sources(self, lang: str) -> dict:
+        """Every dataset's sources as HTML blocks in one language: {"summary": …, "datasets": {id: …}}."""
+        return json.loads((self.common / f"sources.{lang}.json").read_text(encoding="utf-8"))
+
+
+def manifest(project: Project, links: Links) -> Manifest:
+    """The current manifest; prepares first if any input changed since the last prepare."""
     try:
         saved = json.loads(project.manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         saved = None
-    if not saved or saved.get("stamp") != _stamp(project):
-        prepare(project)
+    if not saved or saved.get("stamp") != _stamp(project, links):
+        prepare(project, links)
         saved = json.loads(project.manifest_path.read_text(encoding="utf-8"))
-    return {cid: project.cache_dir / name for cid, name in saved["charts"].items()}
+    charts = {
+        cid: Chart(cid, project.cache_dir / c["folder"], c["datasets"], c["figures"], c["files"])
+        for cid, c in saved["charts"].items()
+    }
+    return Manifest(charts, project.cache_dir / saved["common"])
 
 
-def render_in_subprocess(project: Project, ids: list[str]) -> None:
+def render_in_subprocess(project: Project, ids: list[str], links: Links) -> None:
     """Render in fresh processes, so the code on disk is what runs: one per core, each a share of the charts."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
     shares = [ids[i :: os.cpu_count() or 1] for i in range(min(len(ids), os.cpu_count() or 1))]
@@ -182,6 +281,8 @@ def render_in_subprocess(project: Project, ids: list[str]) -> None:
         str(project.root),
         "--cache",
         str(project.cache_dir),
+        "--links",
+        links.as_json(),
     ]
     procs = [
         subprocess.Popen(
@@ -199,46 +300,3 @@ def render_in_subprocess(project: Project, ids: list[str]) -> None:
             problems.append(said or f"the chart renderer stopped unexpectedly (exit code {proc.returncode})")
     if problems:
         raise ChartError(None, None, None, "\n".join(problems))
-
-
-FIGURE_MARK = re.compile(r"<!--mw-figure (\w+) sources=(\S*) lang=(\w+)-->")
-
-
-def figure_mark(chart_id: str, sources_url: str, lang: str = "en") -> str:
-    """What a page holds in place of a chart's figure until the built page is finished."""
-    return f"<!--mw-figure {chart_id} sources={sources_url} lang={lang}-->"
-
-
-def figure_file(lang: str) -> str:
-    """The figure's HTML in a chart's cache folder, per language."""
-    return "figure.html" if lang == "en" else f"figure.{lang}.html"
-
-
-def figure_html(folder: Path, sources_url: str = "sources/", lang: str = "en") -> str:
-    """The `<figure>` in a chart's cache folder, its asset URLs starting with ROOT_MARK."""
-    html = (folder / figure_file(lang)).read_text(encoding="utf-8")
-    return html.replace(SOURCES_MARK, ROOT_MARK + sources_url)
-
-
-def share_card(project: Project, chart_id: str, folder: Path, lang: str = "en") -> Path:
-    """The chart's 1200 x 630 card for link previews, drawn the first time a page leads with the chart."""
-    card = folder / ".".join(
-        [chart_id, folder.name.rsplit("-", 1)[1][:10], *([lang] if lang != "en" else []), "share.png"]
-    )
-    if not card.exists():
-        from build_charts.render import draw_share_card  # vl-convert loads only when a card is missing
-
-        draw_share_card(project, card, card.with_name(card.name.replace(".share.png", ".svg")), lang)
-    return card
-
-
-def chart_files(charts: dict[str, Path], lang: str = "en") -> list[Path]:
-    """Files to publish under assets/charts/ of one edition: its drawings, specs and cards, and the data downloads."""
-
-    def ours(name: str) -> bool:
-        parts = name.split(".")[2:]  # after '<id>.<key>': a language, a layout, a suffix
-        return not name.startswith("figure.") and (
-            parts[0] == lang if parts[0] in LANGUAGES else lang == "en" or parts[0] in ("csv", "json")
-        )
-
-    return [p for out in charts.values() for p in sorted(out.iterdir()) if ours(p.name)]

@@ -4,7 +4,7 @@ Run as `python -m build_charts.render --root . --cache .chart-cache ID…` (the
 pipeline does this for you). For each chart it writes, into a fresh cache folder: the
 figure's HTML, a static SVG, the Vega spec compiled at build time (so readers' browsers
 never load the Vega-Lite compiler) and the data as CSV/JSON. The 1200 x 630 PNG card for link
-previews is drawn here too, the first time a page leads with the chart (`pipeline.share_card`); the PNG
+previews is drawn here too, when the page maker first asks for it (`card_for`); the PNG
 a reader downloads is drawn from the SVG in the reader's browser. On a problem it
 prints `error: file:line: field: reason` and exits non-zero.
 
@@ -35,8 +35,7 @@ import vl_convert as vlc
 from build_charts import data as data_mod
 from build_charts import figure, theme, words
 from build_charts.errors import ChartError, PipelineError
-from build_charts.lang_ext import tag_language_of_parts
-from build_charts.pipeline import Project, figure_file, keys, output_dir
+from build_charts.pipeline import Chart, Links, Project, figure_file, keys, output_dir
 from build_charts.words import LANGUAGES
 
 FONTS_CONF = """<?xml version="1.0"?>
@@ -111,11 +110,20 @@ def share_card(svg: str, lang: str = "en") -> bytes:
     return vlc.svg_to_png(card)
 
 
-def draw_share_card(project: Project, card: Path, svg: Path, lang: str = "en") -> None:
-    measure_with_own_fonts(project)  # the card's text in the same fonts as the chart's
-    tmp = card.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(share_card(svg.read_text(encoding="utf-8"), lang))
-    tmp.replace(card)
+def card_for(project: Project, chart: Chart, lang: str = "en") -> Path:
+    """The chart's 1200 x 630 card for link previews, drawn the first time it is asked for, then kept with the
+    chart (the page maker asks for the cards of the charts its pages lead with)."""
+    folder = chart.folder
+    card = folder / ".".join(
+        [chart.id, folder.name.rsplit("-", 1)[1][:10], *([lang] if lang != "en" else []), "share.png"]
+    )
+    if not card.exists():
+        svg = card.with_name(card.name.replace(".share.png", ".svg"))
+        measure_with_own_fonts(project)  # the card's text in the same fonts as the chart's
+        tmp = card.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(share_card(svg.read_text(encoding="utf-8"), lang))
+        tmp.replace(card)
+    return card
 
 
 SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
@@ -147,6 +155,7 @@ def draw(
     specs: dict[str, dict[str, dict]],
     datasets: dict[str, list[data_mod.Dataset]],
     path: Path,
+    links: Links,
 ) -> None:
     """Compile each language's and layout's Vega-Lite spec to Vega, draw its SVG, write the chart's cache entry.
 
@@ -172,9 +181,9 @@ def draw(
         title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
         title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
         with words.use(lang):
-            html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang])
-        # runs in another language than the figure's get their `lang` here: the page's own pass never sees it
-        files[figure_file(lang)] = tag_language_of_parts(html, page=words.HREFLANG[lang])
+            files[figure_file(lang)] = figure.render(
+                chart_id, key, title, wide["description"], svgs, datasets[lang], links
+            )
     records = data_records(datasets[LANGUAGES[0]])
     files |= {
         f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,
@@ -204,16 +213,16 @@ def publish(out: Path, files: dict[str, str | bytes | None]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def render_all(project: Project, ids: list[str]) -> list[str]:
+def render_all(project: Project, ids: list[str], links: Links) -> list[str]:
     """Render every id into the cache; returns the problems found (all of them, not only the first)."""
     from build_charts.spec import build_spec  # Altair loads here, in the rendering process only
 
     measure_with_own_fonts(project)
-    current = keys(project)
+    current = keys(project, links)
     problems = []
     for cid in ids:
         try:
-            draw(project, cid, current[cid], *build_spec(project, cid))
+            draw(project, cid, current[cid], *build_spec(project, cid), links)
         except PipelineError as e:
             problems.append(str(e))
     return problems
@@ -223,9 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".")
     ap.add_argument("--cache", default=None)
+    ap.add_argument("--links", default=Links().as_json(), help="where figures' links point (JSON, see pipeline.Links)")
     ap.add_argument("ids", nargs="+")
     args = ap.parse_args(argv)
-    problems = render_all(Project.at(args.root, args.cache), args.ids)
+    problems = render_all(Project.at(args.root, args.cache), args.ids, Links.from_json(args.links))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     return 3 if problems else 0

@@ -1,45 +1,30 @@
-"""The Sources page body (`[[sources]]`): every dataset and its origins, for readers.
+"""Every dataset's sources, as HTML blocks for a Sources page, and the other files all charts share.
 
 A summary first (how many datasets and documents, of which kinds, how disagreements are shown), then
-the datasets grouped by the chapter whose chart first draws them, in reading order, each one folded
-away under its title. Everything comes from the metadata files; nothing is typed twice.
+one block per dataset, folded away under its title: its origins, cited in full, and its notes.
+Everything comes from the metadata files; nothing is typed twice. Which page shows them, and in what
+order, is the page maker's business: `write_common` puts them in the shared cache folder, per language.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
+import json
+import shutil
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_charts import words
-from build_charts.pipeline import PACKAGE, Project, chart_datasets
-from build_charts.words import UI
+from build_charts import formats, theme, words
+from build_charts.words import LANGUAGES, UI
 
 if TYPE_CHECKING:
     from build_charts.data import Dataset
-
-CHART_LINE = re.compile(r"^\s*\[\[chart\s+(\w+)\s*\]\]\s*$", re.M)
-HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$", re.M)  # '# Title {#id}' (an id is optional)
-
-
-def chapters(docs_dir: Path) -> list[tuple[str, list[str], str | None]]:
-    """(page title, chart ids in the order drawn, its heading's own id) for every page, in reading order
-    (home page first)."""
-    pages = sorted(docs_dir.glob("*.md"), key=lambda p: (p.stem != "index", p.name))
-    out = []
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        title = HEADING.search(text)
-        out.append((title[1] if title else page.stem, CHART_LINE.findall(text), title[2] if title else None))
-    return out
+    from build_charts.pipeline import Project
 
 
 def dataset_html(ds: Dataset) -> str:
-    from build_charts import formats
-
+    """One dataset's section of the Sources page, folded under its title, in the language being built."""
     m = ds.meta
     zh = words.language() == "zh"
     stop = "。" if zh else "."
@@ -84,54 +69,22 @@ def summary_html(datasets: dict[str, Dataset]) -> str:
     return f"<p>{said}</p>"
 
 
-def page_html(project: Project, docs_dir: Path, lang: str = "en") -> str:
-    """The whole Sources page body, as HTML blocks with Markdown headings for the table of contents.
+def write_common(project: Project, folder: Path) -> None:
+    """The shared cache folder: the dark-scheme chart colours, and per language every dataset's sources."""
+    from build_charts.data import load_all  # here, not at the top: a build whose data did not change never loads it
 
-    Kept in the chart cache under a hash of everything it is made from, so a build that changed none of
-    it neither loads the data nor the validation library.
-    """
-    inputs = sorted(project.data_dir.glob("*")) + [
-        PACKAGE / m for m in ("sources.py", "formats.py", "data.py", "words.py")
-    ]
-    h = hashlib.sha256()
-    for path in inputs:
-        h.update(path.name.encode() + path.read_bytes())
-    h.update(repr(chapters(docs_dir)).encode())
-    cached = project.cache_dir / f"sources-{lang}-{h.hexdigest()[:16]}.html"
-    if cached.exists():
-        return cached.read_text(encoding="utf-8")
-    with words.use(lang):
-        html = _page_html(project, docs_dir, lang)
-    project.cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in project.cache_dir.glob(f"sources-{lang}-*.html"):
-        old.unlink()
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(cached)
-    return html
-
-
-def _page_html(project: Project, docs_dir: Path, lang: str) -> str:
-    from build_charts.data import load_all  # here, not at the top: a cached page never loads the validator
-
-    datasets = {ds_id: ds.in_language(lang) for ds_id, ds in load_all(project.data_dir).items()}
-    placed: set[str] = set()
-    parts = [summary_html(datasets)]
-    for title, ids, anchor in chapters(docs_dir):
-        here = []
-        for cid in ids:
-            module = project.charts_dir / f"{cid}.py"
-            for ds in chart_datasets(module) if module.exists() else []:
-                if ds in datasets and ds not in placed:
-                    placed.add(ds)
-                    here.append(datasets[ds])
-        if here:
-            # a page's own heading id goes with it (the Chinese pages carry the English ones: one anchor per chapter)
-            parts.append(f"## {title} {{#{anchor}}}\n" if anchor else f"## {title}\n")
-            parts += [dataset_html(ds) for ds in here]
-    rest = [ds for ds_id, ds in datasets.items() if ds_id not in placed]
-    if rest:
-        parts.append(f"## {UI('background')} {{#background-data}}\n")
-        parts.append(f"<p>{UI('background_text')}</p>")
-        parts += [dataset_html(ds) for ds in rest]
-    return "\n\n".join(parts)
+    loaded = load_all(project.data_dir)
+    files = {"colours.css": theme.dark_css() + "\n"}
+    for lang in LANGUAGES:
+        datasets = {ds_id: ds.in_language(lang) for ds_id, ds in loaded.items()}
+        with words.use(lang):
+            blocks = {"summary": summary_html(datasets), "datasets": {k: dataset_html(v) for k, v in datasets.items()}}
+        files[f"sources.{lang}.json"] = json.dumps(blocks, ensure_ascii=False, indent=1)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+    for name, text in files.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+    tmp.rename(folder)  # all at once: never a half-written folder
+    for old in folder.parent.glob("common-*"):  # older data's folders can never be used again
+        if old != folder and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The site's two languages, and the pipeline's own words in each (figures, captions, the Sources page).
+"""The charts' languages, and the chart pipeline's own words in each (figures, captions, the sources lists).
 
 Every chart and every figure is built once per language from the same data. `language()` says which
 one is being built (the renderer sets it, like the layout width); chart modules keep their own words
@@ -14,9 +14,7 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterator
 
-LANGUAGES = ("en", "zh")  # the first is the main edition
-HREFLANG = {"en": "en", "zh": "zh-Hans"}  # what <html lang> and hreflang say
-PREFIX = {"en": "", "zh": "zh/"}  # where each edition lives under the site root (mkdocs.zh.yml: site/zh)
+LANGUAGES = ("en", "zh")  # the first is the main one
 _language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=LANGUAGES[0])
 
 
@@ -88,8 +86,6 @@ UI = Words(
         "secondary_kind": "secondary",
         "h_sources": "Sources",
         "h_notes": "Notes",
-        "background": "Background data",
-        "background_text": "Datasets behind the text and the timelines rather than a chart of their own.",
         "summary": "The charts on this site draw on <strong>{datasets} datasets</strong> ({rows} records) built from"
         " <strong>{docs} documents</strong>: {primary} primary (company filings and results, official statistics,"
         " research firms' own releases) and {secondary} secondary (press reports and later restatements of a"
@@ -97,8 +93,6 @@ UI = Words(
         " is kept as its own record and drawn as its own mark; nothing is averaged, smoothed or filled in, and a"
         " gap in a series is a missing record.",
         "card_name": "The Model Wars",
-        "search": "Search",
-        "updated": "{d.day} {d:%B %Y}",
     },
     zh={
         "schematic": "<strong>示意图，不是数据：</strong>用来说明文章的论点。",
@@ -130,33 +124,16 @@ UI = Words(
         "secondary_kind": "二手",
         "h_sources": "来源",
         "h_notes": "说明",
-        "background": "背景数据",
-        "background_text": "这些数据集支撑正文和时间线，没有单独的图表。",
         "summary": "本站图表依据<strong>{datasets}个数据集</strong>（共{rows}条记录），"
         "出自<strong>{docs}份文献</strong>：其中{primary}份为一手资料（公司招股书与业绩公告、官方统计、研究机构自己发布的报告），{secondary}份为二手资料"
         "（新闻报道，以及日后对一手数字的重述）。每条记录都注明出处。文献之间有出入时，每个数字各自成为一条记录、"
         "各画一个标记；不做平均、平滑或补齐，序列中的空缺就是缺少的记录。",
         "card_name": "模式之战",
-        "search": "搜索",
-        "updated": "{d.year}年{d.month}月{d.day}日",
     },
 )
 
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def edition_of(html_lang: str) -> str:
-    """The edition a page's `<html lang>` names ('zh', 'zh-Hans', 'zh-CN' -> 'zh'; anything else the main one)."""
-    return next((lang for lang in LANGUAGES if html_lang.split("-")[0].lower() == lang), LANGUAGES[0])
-
-
-def counterpart(page: str, lang: str, other: str) -> str:
-    """The same page in the `other` edition, relative to `page` (a path inside `lang`'s edition, e.g.
-    '02-alibaba-beats-itself/index.html'): editions share file names, so only the prefix changes."""
-    folder = page.removesuffix("index.html")
-    up = "../" * (page.count("/") + PREFIX[lang].count("/"))
-    return (up + PREFIX[other] + folder) or "./"
 
 
 def date(iso: str, with_day: bool = True) -> str:

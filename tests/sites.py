@@ -54,6 +54,7 @@ PROJECT_PARTS = (
     "docs-zh",
     "data",
     "build_charts",
+    "build_pages",
     "overrides",
 )
 
@@ -82,11 +83,11 @@ def build_site_zensical(project: Path, cache: Path | None = None, site_url: str 
         env["MW_CACHE_DIR"] = str(cache)
     bin_dir = Path(sys.executable).parent
     steps = [
-        [sys.executable, "-m", "build_charts", "prepare"],
+        [sys.executable, "-m", "build_pages", "prepare"],
         [str(bin_dir / "zensical"), "build", "--clean", "--strict"],
-        [sys.executable, "-m", "build_charts", "finish", "site"],
+        [sys.executable, "-m", "build_pages", "finish", "site", "--lang", "en"],
         [str(bin_dir / "zensical"), "build", "--strict", "-f", "mkdocs.zh.yml"],
-        [sys.executable, "-m", "build_charts", "finish", "site/zh"],
+        [sys.executable, "-m", "build_pages", "finish", "site/zh", "--lang", "zh"],
     ]
     for cmd in steps:
         r = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)

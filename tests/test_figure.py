@@ -10,7 +10,6 @@ import vl_convert as vlc
 
 from build_charts import data as data_mod
 from build_charts import figure, formats
-from build_charts.pipeline import SOURCES_MARK
 from tests.conftest import GOOD_CSV, GOOD_META
 
 SPEC = {
@@ -83,6 +82,9 @@ def test_table_leaves_out_table_false_columns_and_names_producers(dataset):
     assert "<td>Test Producer</td>" in html and "<td>maker</td>" not in html
 
 
+SOURCES = "../sources-page/"  # where the edition's Sources page is, as the site side says
+
+
 def many_origins_meta(n: int) -> tuple[str, str]:
     origins = "".join(
         textwrap.indent(
@@ -99,15 +101,15 @@ def many_origins_meta(n: int) -> tuple[str, str]:
 
 def test_three_origins_are_cited_in_full_under_the_chart(dataset):
     ds = load(dataset, *many_origins_meta(3))
-    caption = formats.caption_html([ds])
+    caption = formats.caption_html([ds], SOURCES)
     for i in range(3):
         assert f'<a href="https://example.org/{i}" rel="noopener">“Title {i}”</a>' in caption
-    assert SOURCES_MARK not in caption
+    assert SOURCES not in caption
 
 
 def test_more_origins_are_named_and_listed_in_full_on_the_sources_page(dataset):
     ds = load(dataset, *many_origins_meta(5))
-    caption = formats.caption_html([ds])
+    caption = formats.caption_html([ds], SOURCES)
     assert "Producer 0; Producer 1; Producer 2; and 2 more. All 5 documents are listed" in caption
-    assert f'<a href="{SOURCES_MARK}#data-sales">on the Sources page</a>' in caption
+    assert f'<a href="{SOURCES}#data-sales">on the Sources page</a>' in caption
     assert "https://example.org/" not in caption

@@ -20,7 +20,7 @@ import pytest
 
 from tests.sites import build_site, build_site_zensical, copy_project
 
-MARKER = re.compile(r"@@MW_[A-Z]+@@")
+MARKER = re.compile(r"@@mw:[a-z_]+(?: [^\s@]+)?@@")
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 FIGURE = re.compile(r'<figure class="mw-chart" id="([^"]+)".*?<div class="mw-chart__view"[^>]*>(.*?)</div>', re.S)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from build_charts.lang_ext import tag_language_of_parts
+from build_pages.lang_ext import tag_language_of_parts
 
 
 def test_markup_and_skipped_elements_are_left_alone():
@@ -32,7 +32,7 @@ def test_runs_are_wrapped_with_their_language():
 
 
 def test_the_extension_covers_tables_and_raw_html_in_markdown():
-    md = markdown.Markdown(extensions=["tables", "md_in_html", "build_charts.lang_ext"])
+    md = markdown.Markdown(extensions=["tables", "md_in_html", "build_pages.lang_ext"])
     out = md.convert("| a | b |\n|---|---|\n| day cat | 天猫 |\n\n<div markdown>Taobao 淘宝</div>\n")
     assert '<td><span lang="zh-Hans">天猫</span></td>' in out
     assert 'Taobao <span lang="zh-Hans">淘宝</span>' in out

@@ -11,7 +11,8 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from build_charts.lang_ext import VOID
+from build_pages.editions import EN
+from build_pages.lang_ext import VOID
 from tests.conftest import ROOT
 from tests.sites import build_editions
 
@@ -110,7 +111,7 @@ def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines
 
     import material
 
-    from build_charts.theme_patches import ALTERNATE_LOOKUP, COMPILE_HINT, NO_LOOKUP
+    from build_pages.theme_patches import ALTERNATE_LOOKUP, COMPILE_HINT, NO_LOOKUP
 
     shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     (theirs,) = shipped.glob("bundle.*.min.js")
@@ -127,42 +128,42 @@ def test_material_bundle_is_marked_for_eager_compilation_and_its_map_still_lines
 
 def test_a_dirty_rebuild_does_not_mark_the_bundle_twice(tmp_path):
     # `mkdocs serve --dirty` leaves an already-copied theme file in place: the hook sees it again
-    from build_charts.theme_patches import COMPILE_HINT, hint_eager_compile
+    from build_pages.theme_patches import COMPILE_HINT, hint_eager_compile
 
     js_dir = tmp_path / "assets" / "javascripts"
     js_dir.mkdir(parents=True)
     (js_dir / "bundle.abc.min.js").write_text("var a=1;\n", encoding="utf-8")
     (js_dir / "bundle.abc.min.js.map").write_text('{"version": 3, "mappings": "AAAA"}', encoding="utf-8")
     for _ in range(2):
-        hint_eager_compile(tmp_path)
+        hint_eager_compile(tmp_path, EN)
     assert (js_dir / "bundle.abc.min.js").read_text(encoding="utf-8") == COMPILE_HINT + "var a=1;\n"
     assert (js_dir / "bundle.abc.min.js.map").read_text(encoding="utf-8") == '{"version": 3, "mappings": ";AAAA"}'
 
 
 def test_the_edition_lookup_patch_says_so_when_the_theme_script_changed(tmp_path):
-    from build_charts.theme_patches import skip_alternate_lookup
+    from build_pages.theme_patches import skip_alternate_lookup
 
     js = tmp_path / "assets" / "javascripts" / "bundle.abc.min.js"
     js.parent.mkdir(parents=True)
     # Material's selector and Zensical's
     js.write_text('var a=M("link[rel=alternate]"),b=k("link[rel=alternate][hreflang]");\n', encoding="utf-8")
-    assert skip_alternate_lookup(tmp_path).startswith("turned off")
+    assert skip_alternate_lookup(tmp_path, EN).startswith("turned off")
     assert js.read_text(encoding="utf-8") == 'var a=M("link[rel=no-lookup]"),b=k("link[rel=no-lookup][hreflang]");\n'
-    assert skip_alternate_lookup(tmp_path) == "skipped: already off"  # a dirty rebuild's copy
+    assert skip_alternate_lookup(tmp_path, EN) == "skipped: already off"  # a dirty rebuild's copy
     js.write_text('var a=M("link[hreflang]");\n', encoding="utf-8")  # a theme that finds editions otherwise
-    assert "no longer looks up" in skip_alternate_lookup(tmp_path)
+    assert "no longer looks up" in skip_alternate_lookup(tmp_path, EN)
 
 
 def test_theme_patches_say_why_they_did_nothing_when_their_file_is_absent(tmp_path):
-    from build_charts import theme_patches
+    from build_pages import theme_patches
 
-    said = theme_patches.apply(tmp_path)  # an empty "site": no theme files at all
+    said = theme_patches.apply(tmp_path, EN)  # an empty "site": no theme files at all
     assert len(said) == len(theme_patches.PATCHES)
     assert all(": skipped: " in line for line in said), said
 
 
 def test_search_dialog_gets_an_accessible_name_once(site, tmp_path):
-    from build_charts.theme_patches import name_search_dialog
+    from build_pages.theme_patches import name_search_dialog
 
     html = (site / "index.html").read_text(encoding="utf-8")
     assert html.count('role="dialog" aria-label="Search"') == 1
@@ -170,7 +171,7 @@ def test_search_dialog_gets_an_accessible_name_once(site, tmp_path):
     assert chinese.count('role="dialog" aria-label="搜索"') == 1  # in the page's language
     page = tmp_path / "index.html"
     page.write_text(html, encoding="utf-8")
-    assert name_search_dialog(tmp_path).startswith("skipped")  # already named: not named twice
+    assert name_search_dialog(tmp_path, EN).startswith("skipped")  # already named: not named twice
 
 
 def test_robots_txt_names_the_sitemap(site):

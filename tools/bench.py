@@ -46,21 +46,25 @@ def copy_project(dest: Path, charts: bool) -> Path:
     The Sources page is text, not a chart: the chart-free twin keeps its list, written in as Markdown,
     so both sites index and serve the same prose.
     """
-    for name in ("docs", "docs-zh", "data", "overrides", "build_charts"):
+    for name in ("docs", "docs-zh", "data", "overrides", "build_charts", "build_pages"):
         ignore = shutil.ignore_patterns("__pycache__")
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     for name, docs, lang in (("mkdocs.yml", "docs", "en"), ("mkdocs.zh.yml", "docs-zh", "zh")):
         cfg = (ROOT / name).read_text(encoding="utf-8")
         if not charts:
-            from build_charts.pipeline import Project
-            from build_charts.sources import page_html
+            from build_charts import pipeline
+            from build_pages import editions, markers, sources_page
 
-            listing = page_html(Project.at(ROOT), ROOT / docs, lang)
+            links = editions.links()
+            pipeline.prepare(pipeline.Project.at(ROOT), links)  # the Sources blocks come from the charts' cache
+            manifest = pipeline.manifest(pipeline.Project.at(ROOT), links)
+            listing = sources_page.page_html(manifest, ROOT / docs, editions.edition(lang))
+            listing = listing.replace(markers.ROOT, "../")  # the Sources page sits one folder below its root
             for md in (dest / docs).glob("*.md"):
                 text = CHART_LINE.sub("", md.read_text(encoding="utf-8"))
                 md.write_text(SOURCES_LINE.sub(lambda _, listing=listing: listing, text), encoding="utf-8")
             cfg = re.sub(r"hooks:\n(  - .*\n)+", "", cfg)
-            cfg = re.sub(r"  - build_charts\.markdown_ext:\n(      .*\n)+", "", cfg)
+            cfg = re.sub(r"  - build_pages\.markdown_ext:\n(      .*\n)+", "", cfg)
             cfg = re.sub(r"  - path: assets/javascripts/charts\.js\n(    .*\n)*", "", cfg)
             cfg = re.sub(r"extra_javascript:\n(?=\S|\n)", "", cfg)  # the list is empty now
         (dest / name).write_text(cfg, encoding="utf-8")

@@ -9,20 +9,13 @@
 (function () {
   "use strict";
 
-  /* The words this script shows, in the page's language (the Chinese edition's <html lang> is zh-Hans). */
-  var WORDS = {
-    en: {
-      series: "Show series", all: "All",
-      marked: "Chapters that tell this era, marked in the list below: {n}.",
-      none: "No chapter tells this era: it came after the article."
-    },
-    zh: {
-      series: "显示序列", all: "全部",
-      marked: "讲到这个时期的章节（已在下方列表中标出）：第{n}章。",
-      none: "没有哪一章讲这个时期：它出现在文章之后。"
-    }
-  };
-  var say = WORDS[document.documentElement.lang.slice(0, 2)] || WORDS.en;
+  /* The words this script shows, in the page's language: the finish step writes them from the page's
+   * edition (build_pages/editions.py) into a JSON block, so no language lives in this file. */
+  var wordsBlock = document.getElementById("mw-words");
+  var say = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (all, k) { return k in values ? values[k] : all; });
+  }
 
   /* Tooltips: text only (data is never markup), kept inside the viewport. A tooltip that a tap or
    * the keyboard put up is "pinned": pointer hovering does not take it away, a tap elsewhere does. */
@@ -111,7 +104,7 @@
       var el = m.item._svg, b = el && el.isConnected && el.getBoundingClientRect();
       if (b && (b.width || b.height)) { m.left = b.left; m.right = b.right; m.top = b.top; m.bottom = b.bottom; }
       else { m.left = ox + m.x1 * k; m.right = ox + m.x2 * k; m.top = oy + m.y1 * k; m.bottom = oy + m.y2 * k; }
-      m.text += " (" + (i + 1) + " of " + out.length + ")";
+      m.text += fill(say.nth, {i: i + 1, n: out.length});
     });
     return out;
   }
@@ -296,7 +289,7 @@
           if (on) marked.push(i + 1);
         });
         status.textContent = !picked.length ? "" : marked.length
-          ? say.marked.replace("{n}", marked.join(say === WORDS.zh ? "、" : ", "))
+          ? fill(say.marked, {n: marked.join(say.list_sep)})
           : say.none;
       });
     } catch (err) { /* chart without the era_pick selection */ }

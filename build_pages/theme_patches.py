@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from build_charts import words
+from build_pages.editions import EDITIONS, Edition
 
 # Material marks <body> while the palette changes, with a rule that restyles every element, and its
 # bundle sets and removes the mark on every page load: two extra full style recalculations per page.
@@ -21,7 +21,7 @@ from build_charts import words
 PALETTE_SWITCHING_RULE = re.compile(r"(?:(?<=\})|^)\[data-md-color-switching\][^{}]*\{[^{}]*\}")
 
 
-def drop_palette_switching_rule(site_dir: Path) -> str:
+def drop_palette_switching_rule(site_dir: Path, ed: Edition) -> str:
     files = list((site_dir / "assets" / "stylesheets").glob("palette.*.css"))
     changed = 0
     for css in files:
@@ -43,7 +43,7 @@ COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
 MAPPINGS = re.compile(r'("mappings"\s*:\s*")')
 
 
-def hint_eager_compile(site_dir: Path) -> str:
+def hint_eager_compile(site_dir: Path, ed: Edition) -> str:
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         return "skipped: no bundle.*.min.js in assets/javascripts"
@@ -64,13 +64,14 @@ def hint_eager_compile(site_dir: Path) -> str:
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
-def name_search_dialog(site_dir: Path) -> str:
+def name_search_dialog(site_dir: Path, ed: Edition) -> str:
+    others = [o.prefix for o in EDITIONS if o != ed and o.prefix]
     named = 0
     for page in site_dir.rglob("*.html"):
+        if any(page.relative_to(site_dir).as_posix().startswith(o) for o in others):
+            continue  # another edition's page, named in its own words when that edition is finished
         html = page.read_text(encoding="utf-8")
-        lang = re.search(r'<html lang="([^"]+)"', html)  # the name in the page's language
-        with words.use(words.edition_of(lang[1] if lang else words.LANGUAGES[0])):
-            new = SEARCH_DIALOG.sub(rf'\1 aria-label="{words.UI("search")}"', html)
+        new = SEARCH_DIALOG.sub(rf'\1 aria-label="{ed.say("search")}"', html)
         if new != html:
             page.write_text(new, encoding="utf-8")
             named += 1
@@ -86,7 +87,7 @@ def name_search_dialog(site_dir: Path) -> str:
 ALTERNATE_LOOKUP, NO_LOOKUP = '"link[rel=alternate]', '"link[rel=no-lookup]'
 
 
-def skip_alternate_lookup(site_dir: Path) -> str:
+def skip_alternate_lookup(site_dir: Path, ed: Edition) -> str:
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         return "skipped: no bundle.*.min.js in assets/javascripts"
@@ -101,7 +102,7 @@ def skip_alternate_lookup(site_dir: Path) -> str:
     return f"turned off the edition lookup in {changed} bundle(s)" if changed else "skipped: already off"
 
 
-PATCHES: dict[str, Callable[[Path], str]] = {
+PATCHES: dict[str, Callable[[Path, Edition], str]] = {
     "palette": drop_palette_switching_rule,
     "compile-hint": hint_eager_compile,
     "search-name": name_search_dialog,
@@ -109,8 +110,8 @@ PATCHES: dict[str, Callable[[Path], str]] = {
 }
 
 
-def apply(site_dir: Path) -> list[str]:
+def apply(site_dir: Path, ed: Edition) -> list[str]:
     """Run the chosen patches (all by default) over a built site; one line per patch."""
     chosen = os.environ.get("MW_THEME_PATCHES", "all")
     names = list(PATCHES) if chosen == "all" else [n for n in chosen.split(",") if n in PATCHES]
-    return [f"theme patch {name}: {PATCHES[name](site_dir)}" for name in names]
+    return [f"theme patch {name}: {PATCHES[name](site_dir, ed)}" for name in names]

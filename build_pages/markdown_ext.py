@@ -5,22 +5,19 @@ Headings with ids `step-<value>` after a chart become its scrollytelling steps: 
 the steps are wrapped at build time (`div.mw-scrolly > figure + div.mw-step[data-step]…`), so
 the sticky layout needs no script and nothing moves when the page loads.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
-generator that runs Python-Markdown; chart URLs start with a site-root marker that
-`python -m build_charts finish SITE_DIR` resolves for each built page.
-`sources_url` is where the page holding `[[sources]]` is published, relative to the
-site root: figures with many sources link to their datasets' sections there.
+generator that runs Python-Markdown. It reads only the charts' manifest: a chart line becomes the
+figure's marker, which `python -m build_pages finish SITE_DIR` replaces with the figure.
+Chart lines inside code (fences of any length, indented code) stay as they are: examples.
 
     markdown_extensions:
-      - build_charts.markdown_ext:
+      - build_pages.markdown_ext:
           project_root: .
-          sources_url: sources/
-          lang: en          # the edition's language: zh builds the Chinese figures
+          lang: en          # the edition (build_pages/editions.py): zh builds the Chinese one
 """
 
 from __future__ import annotations
 
 import contextvars
-import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -28,11 +25,8 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from build_charts import pipeline, sources
-from build_charts.errors import ChartError
-
-LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources)(?:\s+(?P<id>[^\]\s]*))?\s*\]\]\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+from build_charts import pipeline
+from build_pages import editions, markers, pages, sources_page
 
 # The page being converted and how many lines its front matter took (set by the MkDocs hook).
 current_page: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("current_page", default=None)
@@ -44,37 +38,28 @@ class ChartPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        project = self.ext.project()
+        charts = self.ext.manifest().charts
         self.ext.figures.clear()
         page, offset = current_page.get() or (None, 0)
         out: list[str] = []
-        fence = None
+        code = pages.code_lines(lines)
         for n, line in enumerate(lines, 1):
-            f = FENCE.match(line)
-            if f:  # chart lines inside code fences are examples, not charts
-                fence = None if fence == f.group(1) else (fence or f.group(1))
-            m = None if fence or f else LINE.match(line)
+            m = None if n - 1 in code else pages.CHART_LINE.match(line)
             if not m:
                 out.append(line)
                 continue
             if m["what"] == "sources":
-                docs = project.root / self.ext.getConfig("docs_dir")
-                out.extend(sources.page_html(project, docs, self.ext.getConfig("lang")).splitlines())
+                edition = self.ext.edition()
+                html = sources_page.page_html(self.ext.manifest(), self.ext.root() / edition.docs_dir, edition)
+                out.extend(html.splitlines())
                 continue
             cid = m["id"] or ""
-            known = pipeline.chart_ids(project)
-            if cid not in known:
+            if cid not in charts:  # the check before the build names it too; this is for a page given directly
                 where, at = self.source_of(line, page, n + offset)
-                raise ChartError(
-                    where,
-                    at,
-                    "chart",
-                    f"unknown chart id {cid!r} in `{line.strip()}`; known ids: {', '.join(known)}",
-                )
+                raise pages.unknown_chart(where, at, cid, sorted(charts))
             # The figure itself goes in when the built page is finished (finish.py): the generator, its
             # search indexer and the other extensions never parse the drawings and tables.
-            mark = pipeline.figure_mark(cid, self.ext.getConfig("sources_url"), self.ext.getConfig("lang"))
-            mark = self.md.htmlStash.store(mark)
+            mark = self.md.htmlStash.store(markers.figure(cid))
             self.ext.figures.add(mark)
             out.append(m["indent"] + mark)
         return out
@@ -139,18 +124,19 @@ class ChartsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "project_root": [".", "Folder holding data/ and build_charts/charts/"],
-            "sources_url": ["sources/", "URL of the page holding [[sources]], relative to the site root"],
-            "docs_dir": [
-                "docs",
-                "Folder of the pages, relative to project_root (the Sources page follows their order)",
-            ],
-            "lang": ["en", "Language of the edition: its charts' words, numbers and dates (en, zh)"],
+            "lang": ["en", "The edition (build_pages/editions.py): its pages, its charts' words, numbers and dates"],
         }
         super().__init__(**kwargs)
         self.figures: set[str] = set()  # stash markers of the figures in the page being converted
 
-    def project(self) -> pipeline.Project:
-        return pipeline.Project.at(Path(self.getConfig("project_root")))
+    def root(self) -> Path:
+        return Path(self.getConfig("project_root")).resolve()
+
+    def edition(self) -> editions.Edition:
+        return editions.edition(self.getConfig("lang"))
+
+    def manifest(self) -> pipeline.Manifest:
+        return pipeline.manifest(pipeline.Project.at(self.root()), editions.links())
 
     def extendMarkdown(self, md: Markdown) -> None:
         # priority 29: after whitespace normalising (30, which would strip stash markers),

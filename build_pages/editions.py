@@ -1,0 +1,150 @@
+"""The site's editions, defined once: each one's language, address, pages, and the words the templates,
+the finish step and the scripts need.
+
+One configuration per edition builds its pages (`config`: mkdocs.yml, mkdocs.zh.yml, as Zensical also
+reads them); `tests/test_editions.py` checks that each configuration says what its `Edition` says.
+Everything that makes pages takes an `Edition` as an argument, never a language from the air.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from build_charts.pipeline import Links
+from build_pages import markers
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str  # the charts' language: which drawings, numbers and dates the edition's figures carry
+    hreflang: str  # what its <html lang> and hreflang links say
+    prefix: str  # where it lives under the site root ('' or 'zh/')
+    config: str  # the configuration that builds it
+    docs_dir: str  # its pages
+    sources_url: str  # the page holding [[sources]], relative to the edition's root
+    locale: str  # Open Graph's og:locale
+    # the templates' words (overrides/partials/mw.html has the English ones, a configuration's extra.words the
+    # others: the test checks both against these)
+    template_words: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)  # the finish step's and the scripts' words
+
+    @property
+    def site_dir(self) -> str:
+        return f"site/{self.prefix}".rstrip("/")
+
+    def say(self, key: str, **values) -> str:
+        text = self.words[key]
+        return text.format(**values) if values else text
+
+
+EN = Edition(
+    lang="en",
+    hreflang="en",
+    prefix="",
+    config="mkdocs.yml",
+    docs_dir="docs",
+    sources_url="10-sources/",
+    locale="en_GB",
+    template_words={
+        "chapter": "Chapter {no}:",
+        "chapter_of": "Chapter {no} of {total}",
+        "next_chapter": " · Chapter {no} of {total}",
+        "previous_chapter": " · Chapter {no}",
+        "min_read": "{n} min read",
+        "minutes": "about {n} minutes",
+        "cite": "Cite this page",
+        "cite_licence": "Text and charts are free to reuse under {licence}, with this citation.",
+        "made_by": "Made by {author}.",
+        "updated": "Last updated {date}.",
+        "colophon_licence": "Text and charts {licence}; data from the sources named under each chart.",
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address: it may have moved, or the link may be mistyped. The story"
+        " starts on the {home}, or go straight to a chapter:",
+        "home_page": "home page",
+        "also": "Also on this site:",
+    },
+    words={
+        "site_name": "The Model Wars",
+        "date": "{d.day} {d:%B %Y}",
+        "search": "Search",
+        "background": "Background data",  # the Sources page's last section
+        "background_text": "Datasets behind the text and the timelines rather than a chart of their own.",
+        # charts-live.js
+        "series": "Show series",
+        "all": "All",
+        "marked": "Chapters that tell this era, marked in the list below: {n}.",
+        "none": "No chapter tells this era: it came after the article.",
+        "nth": " ({i} of {n})",
+        "list_sep": ", ",
+    },
+)
+
+ZH = Edition(
+    lang="zh",
+    hreflang="zh-Hans",
+    prefix="zh/",
+    config="mkdocs.zh.yml",
+    docs_dir="docs-zh",
+    sources_url="10-sources/",
+    locale="zh_CN",
+    template_words={
+        "chapter": "第{no}章：",
+        "chapter_of": "第{no}章，共{total}章",
+        "next_chapter": " · 第{no}章，共{total}章",
+        "previous_chapter": " · 第{no}章",
+        "min_read": "阅读约{n}分钟",
+        "minutes": "{n}分钟",  # the home page says 阅读约需…
+        "cite": "引用本页",
+        "cite_licence": "文字与图表按 {licence} 许可免费使用，请附上这条引用。",
+        "made_by": "{author}制作。",
+        "updated": "最近更新：{date}。",
+        "colophon_licence": "文字与图表采用 {licence} 许可；数据来自各图表下注明的来源。",
+        "not_found": "找不到这个页面",
+        "not_found_text": "这个地址没有页面：它可能已经移走，也可能是链接写错了。"
+        "故事从{home}开始，也可以直接进入某一章：",
+        "home_page": "首页",
+        "also": "本站还有：",
+    },
+    words={
+        "site_name": "模式之战",
+        "date": "{d.year}年{d.month}月{d.day}日",
+        "search": "搜索",
+        "background": "背景数据",
+        "background_text": "这些数据集支撑正文和时间线，没有单独的图表。",
+        "series": "显示序列",
+        "all": "全部",
+        "marked": "讲到这个时期的章节（已在下方列表中标出）：第{n}章。",
+        "none": "没有哪一章讲这个时期：它出现在文章之后。",
+        "nth": "（第{i}个，共{n}个）",
+        "list_sep": "、",
+    },
+)
+
+EDITIONS: tuple[Edition, ...] = (EN, ZH)  # the first is the main edition, at the site's root
+SCRIPT_WORDS = ("series", "all", "marked", "none", "nth", "list_sep")  # what charts-live.js reads
+
+
+def edition(lang: str) -> Edition:
+    """The edition of a charts language ('en', 'zh') or a language tag ('zh-Hans', 'zh-CN')."""
+    for ed in EDITIONS:
+        if lang.split("-")[0].lower() == ed.lang:
+            return ed
+    known = ", ".join(ed.lang for ed in EDITIONS)
+    raise ValueError(f"unknown edition language {lang!r}; the site has {known}")
+
+
+def counterpart(page: str, ed: Edition, other: Edition) -> str:
+    """The same page in the `other` edition, relative to `page` (a path inside `ed`, e.g.
+    '02-alibaba-beats-itself/index.html'): editions share file names, so only the prefix changes."""
+    folder = page.removesuffix("index.html")
+    up = "../" * (page.count("/") + ed.prefix.count("/"))
+    return (up + other.prefix + folder) or "./"
+
+
+def links() -> Links:
+    """What the charts side writes into figures: its files under assets/charts/ of each edition, and each
+    edition's Sources page, both from the page's root marker (finish resolves it per page)."""
+    return Links(
+        assets=markers.ROOT + "assets/charts/",
+        sources=tuple(sorted((ed.lang, markers.ROOT + ed.sources_url) for ed in EDITIONS)),
+    )

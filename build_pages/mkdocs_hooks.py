@@ -1,0 +1,68 @@
+"""The MkDocs (and ProperDocs) adapter: call the pipeline's steps at the right moments, nothing more.
+
+- before any page is read: check the edition's pages (`pages.check`), then `pipeline.prepare` builds
+  every changed chart, so a broken page, data file or chart stops the build before a page is written;
+- while `mkdocs serve` runs: watch data/ and build_charts/ too;
+- per page: tell the Markdown extension which file it is converting (for error lines);
+- after the build: `finish.finish` publishes the charts and finishes every page of the edition.
+Zensical runs no hooks: `python -m build_pages prepare` and `finish` do the same around it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from build_charts import pipeline
+from build_charts.errors import PipelineError
+from build_pages import editions, finish, pages
+from build_pages.markdown_ext import current_page
+
+log = logging.getLogger("mkdocs.build_pages")
+
+
+def _project(config) -> pipeline.Project:
+    return pipeline.Project.at(Path(config.config_file_path).parent)
+
+
+def _edition(config) -> editions.Edition:
+    try:
+        return editions.edition(config.theme["language"])
+    except ValueError as e:
+        raise PluginError(f"{config.config_file_path}: theme.language: {e}") from None
+
+
+def on_config(config):
+    project = _project(config)
+    _edition(config)  # an unknown language stops here, not in a template
+    for folder in (project.data_dir, project.charts_dir.parent):
+        if str(folder) not in config.watch:
+            config.watch.append(str(folder))
+    return config
+
+
+def on_pre_build(config):
+    project = _project(config)
+    try:
+        pages.check(Path(config.docs_dir), project.data_dir, pipeline.chart_ids(project))
+        log.info(pipeline.prepare(project, editions.links()).line())
+    except PipelineError as e:
+        raise PluginError(str(e)) from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Front matter is stripped before Markdown sees the page: remember its length for line numbers.
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+    offset = max(0, source.count("\n") - markdown.count("\n"))
+    current_page.set((page.file.abs_src_path or page.file.src_uri, offset))
+    return markdown
+
+
+def on_post_build(config):
+    try:
+        for line in finish.finish(_project(config), Path(config.site_dir), _edition(config)):
+            log.info(line)  # the theme patches say what they did: a patch a theme update made useless shows
+    except PipelineError as e:
+        raise PluginError(str(e)) from None

@@ -1,0 +1,155 @@
+"""Reading an edition's pages before anything is built: which lines are code, which are chart lines, and
+every author mistake in them, each named by page and line.
+
+`check(edition, root, chart_ids)` runs before the generator writes a page (the MkDocs hook's
+`on_pre_build`, `python -m build_pages prepare`): a page that is not UTF-8, a `[[chart …]]` line with an
+unknown id or a near miss (`[[Chart x]]`, `[[chart x extra]]`), a chart shown twice on one page, or the
+page maker's marker text in a page or a data file stops the build with one line, `file:line: reason`.
+Lines inside code (fences of any length, indented code) are examples, never charts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from build_charts.errors import PipelineError
+from build_pages import markers
+
+CHART_LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources)(?:\s+(?P<id>[\w-]+))?\]\]\s*$")
+# anything that looks like it meant to be one: a double-bracketed word on a line of its own
+NEAR_MISS = re.compile(r"^\s*\[\[\s*(?P<word>[A-Za-z]+)\b.*\]\]\s*$")
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
+# blocks whose content is indented four spaces: admonitions, collapsible blocks, list items
+CONTAINER = re.compile(r"^\s*(?:!!!|\?\?\?\+?|[-*+]\s|\d+[.)]\s)")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+class PageError(PipelineError):
+    """A page an author must fix."""
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """Indexes (from 0) of the lines that are code: inside a fence (``` or ~~~, three or more, closed by a
+    fence of the same character at least as long, at any depth, as pymdownx.superfences reads them) or
+    indented code (four spaces more than the block it sits in, after a blank line or more such code).
+
+    Admonitions (`!!!`, `???`) and list items hold their content four spaces in: a chart line there is
+    the block's content, not code.
+    """
+    code: set[int] = set()
+    fence: str | None = None
+    containers: list[int] = []  # the content indent of each open admonition or list item
+    indented = False
+    prev_blank = True
+    for i, line in enumerate(lines):
+        f = FENCE.match(line)
+        if fence:
+            code.add(i)
+            if f and f["fence"][0] == fence[0] and len(f["fence"]) >= len(fence) and not line[f.end() :].strip():
+                fence = None
+            continue
+        if not line.strip():
+            prev_blank = True
+            continue
+        ind = _indent(line)
+        while containers and ind < containers[-1] and prev_blank:  # a line less indented after a blank closes it
+            containers.pop()
+        base = containers[-1] if containers else 0
+        if ind >= base + 4 and (prev_blank or indented):
+            code.add(i)
+            indented = True
+        elif f:
+            fence = f["fence"]
+            code.add(i)
+            indented = False
+        else:
+            indented = False
+            if CONTAINER.match(line):
+                containers.append(ind + 4)
+        prev_blank = False
+    return code
+
+
+def chart_lines(text: str) -> list[tuple[int, re.Match]]:
+    """(line number from 1, match) of every `[[chart …]]` and `[[sources]]` line outside code."""
+    lines = text.splitlines()
+    code = code_lines(lines)
+    return [(i + 1, m) for i, line in enumerate(lines) if i not in code and (m := CHART_LINE.match(line))]
+
+
+def read_page(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise PageError(path, line, None, f"not UTF-8 (byte 0x{raw[e.start]:02x}): save the page as UTF-8") from None
+
+
+def unknown_chart(path: Path | str | None, line: int | None, cid: str, known: list[str]) -> PageError:
+    near = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(near)}?" if near else f"; known ids: {', '.join(known)}"
+    return PageError(path, line, "chart", f"unknown chart id {cid!r}{hint}")
+
+
+def check_page(path: Path, chart_ids: list[str]) -> list[str]:
+    """The chart ids a page shows, in order; raises on the first mistake in it."""
+    text = read_page(path)
+    for n in markers.find_in_text(text):
+        raise PageError(path, n, None, f"{markers.PREFIX!r} is reserved for the page maker's markers")
+    lines = text.splitlines()
+    code = code_lines(lines)
+    shown: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if i in code:
+            continue
+        m = CHART_LINE.match(line)
+        if not m:
+            miss = NEAR_MISS.match(line)
+            if miss and miss["word"].lower() in ("chart", "sources"):
+                raise PageError(
+                    path, i + 1, "chart", f"`{line.strip()}` is not a chart line: write `[[chart ID]]` or `[[sources]]`"
+                )
+            continue
+        if m["what"] == "sources":
+            continue
+        cid = m["id"] or ""
+        if cid not in chart_ids:
+            raise unknown_chart(path, i + 1, cid, chart_ids)
+        if cid in shown:
+            raise PageError(
+                path, i + 1, "chart", f"chart {cid!r} is shown twice on this page (first at line {shown[cid]})"
+            )
+        shown[cid] = i + 1
+    return list(shown)
+
+
+def check_data(data_dir: Path) -> None:
+    """No data or metadata file may hold the page maker's marker text."""
+    for path in sorted(data_dir.glob("*")):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            for n in markers.find_in_text(text):
+                raise PageError(path, n, None, f"{markers.PREFIX!r} is reserved for the page maker's markers")
+
+
+def pages(docs_dir: Path) -> list[Path]:
+    """An edition's pages in reading order: the home page first, then by file name (the navigation's order)."""
+    return sorted(docs_dir.rglob("*.md"), key=lambda p: (p.stem != "index", p.relative_to(docs_dir).as_posix()))
+
+
+def check(docs_dir: Path, data_dir: Path, chart_ids: list[str]) -> dict[str, list[str]]:
+    """Every page of an edition and every data file checked; returns each page's chart ids (by file name)."""
+    check_data(data_dir)
+    return {p.relative_to(docs_dir).as_posix(): check_page(p, chart_ids) for p in pages(docs_dir)}
+
+
+def front_matter(text: str) -> str:
+    found = FRONT_MATTER.match(text)
+    return found[0] if found else ""
