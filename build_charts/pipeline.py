@@ -13,6 +13,7 @@ with a share of the charts), so a long-running `mkdocs serve` always runs the co
 from __future__ import annotations
 
 import ast
+import difflib
 import functools
 import hashlib
 import json
@@ -84,11 +85,12 @@ def chart_ids(project: Project) -> list[str]:
 BUILD_DEF = re.compile(r"^def build\((?P<params>[^)]*)\)", re.M)
 
 
-def chart_datasets(module: Path) -> list[str]:
+def chart_datasets(module: Path, data_dir: Path | None = None) -> list[str]:
     """The dataset ids a chart draws: the parameter names of its `build()` function.
 
     Only the `def build(…)` line is parsed: a syntax error elsewhere changes the key, and rendering
-    then names its line.
+    then names its line. Given `data_dir`, a parameter that names no dataset there is an error at the
+    module's line, naming the datasets that exist.
     """
     found = BUILD_DEF.search(module.read_text(encoding="utf-8"))
     if not found:
@@ -100,7 +102,22 @@ def chart_datasets(module: Path) -> list[str]:
         node = ast.parse(f"def build({found['params']}): pass").body[0]
     except SyntaxError as e:
         raise ChartError(module, line, None, f"syntax error: {e.msg}") from None
-    return [a.arg for a in node.args.args]
+    names = [a.arg for a in node.args.args]
+    if data_dir is not None:
+        known = sorted(p.name.removesuffix(".meta.yml") for p in data_dir.glob("*.meta.yml"))
+        for a in node.args.args:
+            if a.arg not in known:
+                at = line + found["params"].count("\n", 0, max(0, found["params"].find(a.arg)))
+                near = difflib.get_close_matches(a.arg, known, n=3, cutoff=0.5)
+                hint = f"did you mean {', '.join(near)}? " if near else ""
+                raise ChartError(
+                    module,
+                    at,
+                    f"build({a.arg})",
+                    f"no dataset {a.arg!r} in {data_dir.name}/ (each parameter names one): {hint}"
+                    f"the datasets are {', '.join(known)}",
+                )
+    return names
 
 
 @functools.cache  # package metadata does not change under a running process
@@ -137,7 +154,7 @@ def keys(project: Project, links: Links) -> dict[str, str]:
     for cid in chart_ids(project):
         module = project.charts_dir / f"{cid}.py"
         inputs = [module]
-        for ds in chart_datasets(module):
+        for ds in chart_datasets(module, project.data_dir):
             inputs += [project.data_dir / f"{ds}.csv", project.data_dir / f"{ds}.meta.yml"]
         out[cid] = _hash_files(inputs, common)
     return out
@@ -204,7 +221,7 @@ def prepare(project: Project, links: Links) -> Report:
     if not common.is_dir():
         from build_charts.sources import write_common  # loads the data layer only when the data changed
 
-        write_common(project, common)
+        write_common(project.data_dir, common)
     charts = {}
     for cid, key in current.items():
         folder = output_dir(project, cid, key)

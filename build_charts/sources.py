@@ -20,7 +20,6 @@ from build_charts.words import LANGUAGES, UI
 
 if TYPE_CHECKING:
     from build_charts.data import Dataset
-    from build_charts.pipeline import Project
 
 
 def dataset_html(ds: Dataset) -> str:
@@ -69,11 +68,11 @@ def summary_html(datasets: dict[str, Dataset]) -> str:
     return f"<p>{said}</p>"
 
 
-def write_common(project: Project, folder: Path) -> None:
+def write_common(data_dir: Path, folder: Path) -> None:
     """The shared cache folder: the dark-scheme chart colours, and per language every dataset's sources."""
     from build_charts.data import load_all  # here, not at the top: a build whose data did not change never loads it
 
-    loaded = load_all(project.data_dir)
+    loaded = load_all(data_dir)
     files = {"colours.css": theme.dark_css() + "\n"}
     for lang in LANGUAGES:
         datasets = {ds_id: ds.in_language(lang) for ds_id, ds in loaded.items()}

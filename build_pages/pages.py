@@ -144,9 +144,39 @@ def pages(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob("*.md"), key=lambda p: (p.stem != "index", p.relative_to(docs_dir).as_posix()))
 
 
+NUMBERED = re.compile(r"^(\d+)-")
+
+
+def check_numbers(docs_dir: Path) -> None:
+    """The numbered pages (`01-…`, the chapters first) are numbered 1, 2, 3 … in reading order: the number is
+    what the chapter line says ("Chapter 2 of 7"), so two pages may never share one, nor skip one."""
+    seen: dict[int, Path] = {}
+    for page in sorted(docs_dir.glob("*.md")):
+        m = NUMBERED.match(page.name)
+        if not m:
+            continue
+        n = int(m[1])
+        if n in seen:
+            raise PageError(
+                page, 1, None, f"page number {m[1]} is also {seen[n].name}'s: give each page its own number"
+            )
+        seen[n] = page
+    expected = list(range(1, len(seen) + 1))
+    if sorted(seen) != expected:
+        missing = sorted(set(expected) - set(seen))
+        first = seen[min(n for n in seen if n not in expected)]
+        raise PageError(
+            first,
+            1,
+            None,
+            f"pages are numbered with a gap (no page {missing[0]:02d}-…): number them 01, 02, … in order",
+        )
+
+
 def check(docs_dir: Path, data_dir: Path, chart_ids: list[str]) -> dict[str, list[str]]:
     """Every page of an edition and every data file checked; returns each page's chart ids (by file name)."""
     check_data(data_dir)
+    check_numbers(docs_dir)
     return {p.relative_to(docs_dir).as_posix(): check_page(p, chart_ids) for p in pages(docs_dir)}
 
 
