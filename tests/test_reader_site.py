@@ -203,7 +203,8 @@ def test_chapters_are_numbered_with_their_place_and_the_way_on(site):
         kicker = text(re.search(r'<p class="mw-kicker">(.*?)</p>', page, re.S)[1])
         assert re.fullmatch(rf"Chapter {n} of {N_CHAPTERS} \d+ min read", kicker), kicker
         numbers = [int(x) for x in re.findall(r'<span class="mw-nav__no" aria-hidden="true">(\d+)</span>', nav(page))]
-        assert list(dict.fromkeys(numbers)) == list(range(1, N_CHAPTERS + 1))  # the open chapter is listed twice (label, link)
+        # the open chapter is listed twice (label, link)
+        assert list(dict.fromkeys(numbers)) == list(range(1, N_CHAPTERS + 1))
         footer = text(re.search(r'<nav class="md-footer__inner.*?</nav>', page, re.S)[0])
         if n < N_CHAPTERS:
             assert f"Next · Chapter {n + 1} of {N_CHAPTERS}" in footer, footer
