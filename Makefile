@@ -73,7 +73,7 @@ cjk-font: ## Install a Chinese font for the tests' and benchmark's Chromium if n
 bench: $(STAMP) chromium cjk-font tools/lighthouse/node_modules ## Benchmark builds, page weight, load and Lighthouse against a chart-free baseline
 	$(PY) tools/bench.py
 
-chart-font: $(STAMP) ## Remake the Chinese charts' measuring font (a Noto Sans CJK SC subset) after new Chinese words
+chart-font: $(STAMP) ## Remake the Chinese charts' measuring font (Noto Sans CJK SC subset) for a rare character outside it
 	@bash tools/ensure_cjk_font.sh
 	$(PY) tools/chart_font.py
 

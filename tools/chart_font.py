@@ -5,8 +5,10 @@
 The Chinese charts are drawn at build time, and vl-convert measures their text with the fonts in
 build_charts/fonts/ only (never the machine's), so every machine lays them out alike. This writes the
 regular and bold weights of Noto Sans CJK SC (SIL Open Font License 1.1), cut down to the characters the
-charts can draw: every character in the chart code (build_charts/) and the metadata (data/), plus ASCII
-and Chinese punctuation. `charset.txt` beside them lists those characters; the renderer refuses a Chinese
+charts can draw: the 3,755 common characters of GB 2312's first level, every character in the chart code
+(build_charts/) and the metadata (data/), plus ASCII and Chinese punctuation. So an author adding Chinese
+words to a chart needs nothing (no root, no new font, no redraw of the other charts) unless a word holds a
+rare character; only then is this run again. `charset.txt` beside them lists those characters; the renderer refuses a Chinese
 chart whose text has a character outside it, and says to run this again.
 """
 
@@ -28,9 +30,22 @@ SC_FACE = 2
 ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "“”‘’（）【】《》「」、，。：；？！—…·％～→←↑↓×–"
 
 
+def common_hanzi() -> set[str]:
+    """GB 2312's first level: the 3,755 most used Chinese characters (rows 16-55), so that new Chinese words
+    in a chart almost never need a new font."""
+    out = set()
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([row, cell]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass  # the last row ends early
+    return out
+
+
 def charset() -> str:
-    """Every character the charts can draw, sorted."""
-    chars = set(ALWAYS)
+    """Every character the charts can draw, sorted: the common characters and every one the project uses."""
+    chars = set(ALWAYS) | common_hanzi()
     for path in [*(ROOT / "build_charts").rglob("*.py"), *(ROOT / "data").glob("*.meta.yml")]:
         chars |= set(path.read_text(encoding="utf-8"))
     return "".join(sorted(c for c in chars if c.isprintable() and c != "\n"))
