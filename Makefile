@@ -46,6 +46,9 @@ build-zensical: $(STAMP) ## Build the same two editions with Zensical (no hooks:
 	$(VENV)/bin/zensical build --strict $(ZH)
 	$(PY) -m build_pages finish site/zh --lang zh
 
+new-chart: $(STAMP) ## Scaffold a chart module (and its data pair) that builds as it is: make new-chart ID=my_chart DATASET=my_data
+	$(PY) tools/new_chart.py $(ID) $(DATASET)
+
 chromium: ## Install Debian chromium for the browser tests if it is missing (needs root)
 	@bash tools/ensure_chromium.sh
 

@@ -8,12 +8,13 @@ regular and bold weights of Noto Sans CJK SC (SIL Open Font License 1.1), cut do
 charts can draw: the 3,755 common characters of GB 2312's first level, every character in the chart code
 (build_charts/) and the metadata (data/), plus ASCII and Chinese punctuation. So an author adding Chinese
 words to a chart needs nothing (no root, no new font, no redraw of the other charts) unless a word holds a
-rare character; only then is this run again. `charset.txt` beside them lists those characters; the renderer refuses a Chinese
-chart whose text has a character outside it, and says to run this again.
+rare character; only then is this run again. `charset.txt` beside them lists those characters; the
+renderer refuses a Chinese chart whose text has a character outside it, and says to run this again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -36,10 +37,8 @@ def common_hanzi() -> set[str]:
     out = set()
     for row in range(0xB0, 0xD8):
         for cell in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # the last row ends early
                 out.add(bytes([row, cell]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass  # the last row ends early
     return out
 
 
