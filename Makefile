@@ -35,16 +35,24 @@ live: $(STAMP) ## Serve the English edition with live reload while writing (make
 live-zh: $(STAMP)
 	$(VENV)/bin/mkdocs serve $(ZH) -a 127.0.0.1:8000
 
+# Both editions are built into a staging folder; `publish` replaces site/ with it only when both are whole
+# and finished, so a failed build (at any step, for any reason) leaves the last good site as it was.
+STAGING := .site-staging
+
 build: $(STAMP) ## Build both editions (strict) with MkDocs + Material, the main path: site/ and site/zh/
-	$(VENV)/bin/mkdocs build --strict
-	$(VENV)/bin/mkdocs build --strict $(ZH)
+	rm -rf $(STAGING)
+	$(VENV)/bin/mkdocs build --strict -d $(STAGING)
+	$(VENV)/bin/mkdocs build --strict $(ZH) -d $(STAGING)/zh
+	$(PY) -m build_pages publish $(STAGING) site
 
 build-zensical: $(STAMP) ## Build the same two editions with Zensical (no hooks: the pipeline's steps around it)
+	rm -rf $(STAGING)
 	$(PY) -m build_pages prepare
-	$(VENV)/bin/zensical build --clean --strict
-	$(PY) -m build_pages finish site --lang en
-	$(VENV)/bin/zensical build --strict $(ZH)
-	$(PY) -m build_pages finish site/zh --lang zh
+	MW_SITE_DIR=$(STAGING) $(VENV)/bin/zensical build --clean --strict
+	$(PY) -m build_pages finish $(STAGING) --lang en
+	MW_SITE_DIR_ZH=$(STAGING)/zh $(VENV)/bin/zensical build --strict $(ZH)
+	$(PY) -m build_pages finish $(STAGING)/zh --lang zh
+	$(PY) -m build_pages publish $(STAGING) site
 
 new-chart: $(STAMP) ## Scaffold a chart module (and its data pair) that builds as it is: make new-chart ID=my_chart DATASET=my_data
 	$(PY) tools/new_chart.py $(ID) $(DATASET)

@@ -2,6 +2,7 @@
 
     python -m build_pages prepare                  # check every edition's pages, build every changed chart
     python -m build_pages finish SITE_DIR --lang LANG   # publish chart files and finish an edition's pages
+    python -m build_pages publish STAGING SITE     # replace SITE by STAGING once both editions are whole
 
 `make build-zensical` runs `prepare`, then `zensical build`, then `finish` for each edition; the MkDocs
 hooks call the same functions. A problem is printed as `file:line: field: reason`, with exit code 1.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from build_charts import pipeline
 from build_charts.errors import PipelineError
-from build_pages import editions, finish, pages
+from build_pages import editions, finish, pages, publish
 
 
 def prepare(project: pipeline.Project) -> str:
@@ -36,11 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     fin.add_argument(
         "--lang", required=True, help="the edition's language: " + ", ".join(e.lang for e in editions.EDITIONS)
     )
+    pub = steps.add_parser("publish", help="replace the published site by a staged one, if every edition is whole")
+    pub.add_argument("staging", type=Path)
+    pub.add_argument("site", type=Path)
     args = ap.parse_args(argv)
     project = pipeline.Project.at(args.root)
     try:
         if args.step == "prepare":
             print(prepare(project))
+        elif args.step == "publish":
+            print(publish.publish(args.staging, args.site))
         else:
             for line in finish.finish(project, args.site_dir, editions.edition(args.lang)):
                 print(line)

@@ -10,7 +10,9 @@ Prints a table and writes bench/results/latest.json:
 - in headless Debian Chromium: first contentful paint (the static charts are in the HTML),
   time from a chart entering the viewport to its live view, long tasks;
 - Lighthouse (tools/lighthouse, pinned) mobile performance and accessibility for every page
-  (median of several runs each), served as a static host serves it (gzip, see tests/sites.py).
+  (median of several runs each), served as a static host serves it (gzip, see tests/sites.py);
+- each theme patch (build_pages/theme_patches.py) on and off: the site built with all patches, and with
+  all but that one (`MW_THEME_PATCHES`), and what the patch is for measured in Chromium on page load.
 Machines here are noisy: read the ratios, not the seconds.
 """
 
@@ -230,18 +232,104 @@ def lighthouse_figures(plain_out: Path, chart_out: Path, runs: int) -> dict:
     return out
 
 
+# What each theme patch is for, measured on a page load: (label, how to read it, better when lower)
+PATCH_MEASURES = {
+    "palette": ("style recalculation ms", "RecalcStyleDuration"),
+    "compile-hint": ("main-thread script ms", "ScriptDuration"),
+    "search-name": ("unnamed dialogs", "unnamed_dialogs"),
+    "alternates": ("sitemap.xml requests", "sitemap_requests"),
+}
+UNNAMED_DIALOGS = (
+    "document.querySelectorAll('[role=dialog]:not([aria-label]):not([aria-labelledby])').length"
+)
+
+
+def patch_load(browser, url: str) -> dict:
+    """One load of a page in a fresh context: Chromium's own counters, and what the patches change."""
+    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    page = ctx.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")  # Material's bundle fetches what it fetches once it has run
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    out = {
+        "RecalcStyleDuration": metrics.get("RecalcStyleDuration", 0) * 1000,
+        "ScriptDuration": metrics.get("ScriptDuration", 0) * 1000,
+        "unnamed_dialogs": page.evaluate(UNNAMED_DIALOGS),
+        "sitemap_requests": sum(u.endswith("sitemap.xml") for u in requests),
+    }
+    ctx.close()
+    return out
+
+
+def patch_figures(work: Path, runs: int) -> dict:
+    """Each patch on (all patches) and off (all but it), on the home page and a chart page of both editions."""
+    from playwright.sync_api import sync_playwright
+
+    cfg = copy_project(work / "patches", charts=True)
+    cache = work / "cache"
+    names = list(PATCH_MEASURES)
+    variants = {"all": ",".join(names)} | {f"no-{n}": ",".join(m for m in names if m != n) or "none" for n in names}
+    sites = {}
+    for variant, chosen in variants.items():
+        os.environ["MW_THEME_PATCHES"] = chosen
+        try:
+            timed_build(cfg, work / f"site-{variant}", cache)
+        finally:
+            del os.environ["MW_THEME_PATCHES"]
+        sites[variant] = work / f"site-{variant}"
+    pages = ["", "02-alibaba-beats-itself/", "zh/", "zh/02-alibaba-beats-itself/"]
+    loads: dict[str, list[dict]] = {v: [] for v in variants}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        servers = {v: Server(site) for v, site in sites.items()}
+        for server in servers.values():
+            server.__enter__()
+        try:
+            for _ in range(runs):
+                for rel in pages:
+                    for v, server in servers.items():  # alternate variants within a round: drift cancels
+                        loads[v].append(patch_load(browser, server.url + rel))
+        finally:
+            for server in servers.values():
+                server.__exit__(None, None, None)
+            browser.close()
+    out = {}
+    for name, (label, key) in PATCH_MEASURES.items():
+        on = statistics.median(x[key] for x in loads["all"])
+        off = statistics.median(x[key] for x in loads[f"no-{name}"])
+        out[name] = {"measure": label, "on": on, "off": off, "loads": len(loads["all"])}
+    return out
+
+
+def print_patches(patches: dict) -> None:
+    print("\nTheme patches: each on (all patches) and off (all but it), median over page loads of both editions")
+    print(f"  {'patch':14} {'what it is for':24} {'on':>8} {'off':>8}")
+    for name, row in patches.items():
+        print(f"  {name:14} {row['measure']:24} {row['on']:8.1f} {row['off']:8.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-lighthouse", action="store_true")
     # Lighthouse's variability guide: the median of 5 runs roughly halves the spread of one run
     ap.add_argument("--lighthouse-runs", type=int, default=5)
+    ap.add_argument("--patches-only", action="store_true", help="only the theme patches' rows")
     a = ap.parse_args()
+    if a.patches_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_patches(patch_figures(Path(tmp), a.runs))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         build, plain_out, chart_out = build_figures(Path(tmp), a.runs)
         weights = weight_figures(plain_out, chart_out)
         lh = {} if a.no_lighthouse else lighthouse_figures(plain_out, chart_out, a.lighthouse_runs)
-    results = {"build": build, "pages": weights, "lighthouse": lh}
+        patches = patch_figures(Path(tmp), a.runs)
+    results = {"build": build, "pages": weights, "lighthouse": lh, "patches": patches}
     dest = ROOT / "bench" / "results"
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "latest.json").write_text(json.dumps(results, indent=1) + "\n")
@@ -287,6 +375,7 @@ def main() -> None:
                 f"  this machine's Lighthouse benchmarkIndex: {statistics.median(bench_index):.0f} (Lighthouse's"
                 " throttling guide: its default 4x CPU slowdown turns a 1500-2000 desktop into a mid-tier phone)"
             )
+    print_patches(patches)
     print(f"\nwritten to {dest / 'latest.json'}")
 
 
