@@ -17,7 +17,14 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_multi_constructor("!", lambda loader, tag, node: None)  # !ENV and Python tags: values not needed
+def _tagged(loader, tag, node):
+    """`!ENV [NAME, default]` is its default (what a build without the variable uses); other tags are not needed."""
+    if tag == "ENV" and isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)[-1]
+    return None
+
+
+_Loader.add_multi_constructor("!", _tagged)
 
 
 def config(ed: editions.Edition) -> dict:
