@@ -22,7 +22,7 @@ import re
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -182,9 +182,11 @@ class Report:
     built: list[str]
     cached: list[str]
     seconds: float
+    repaired: list[str] = field(default_factory=list)  # entries found damaged, drawn again
 
     def line(self) -> str:
-        return f"charts: {len(self.built)} built, {len(self.cached)} cached in {self.seconds:.2f} s"
+        said = f"charts: {len(self.built)} built, {len(self.cached)} cached in {self.seconds:.2f} s"
+        return said + (f"; damaged cache entries drawn again: {', '.join(self.repaired)}" if self.repaired else "")
 
 
 def figure_file(lang: str) -> str:
@@ -200,12 +202,43 @@ def _published(folder: Path, lang: str) -> list[str]:
     def ours(name: str) -> bool:
         parts = name.split(".")[2:]  # after '<id>.<key>': a language, a layout, a suffix
         return (
-            not name.startswith("figure.")
+            name != ENTRY
+            and not name.startswith("figure.")
             and not name.endswith(".share.png")
             and (parts[0] == lang if parts[0] in LANGUAGES else lang == "en" or parts[0] in ("csv", "json"))
         )
 
     return [p.name for p in sorted(folder.iterdir()) if ours(p.name)]
+
+
+ENTRY = "entry.json"  # in each cache folder, written last: the name and SHA-256 of every file it holds
+
+
+def entry_problem(folder: Path) -> str | None:
+    """Why a chart's cache entry cannot be trusted (None when it is whole): missing, or a file changed or gone."""
+    try:
+        held = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "missing" if not folder.exists() else f"incomplete (no {ENTRY})"
+    except (OSError, ValueError):
+        return f"damaged ({ENTRY} unreadable)"
+    if not isinstance(held, dict) or not all(isinstance(v, str) for v in held.values()):
+        return f"damaged ({ENTRY} unreadable)"
+    for name, digest in sorted(held.items()):
+        try:
+            if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+                return f"damaged ({name} changed)"
+        except OSError:
+            return f"damaged ({name} missing)"
+    return None
+
+
+def chart_seconds() -> int:
+    """The time limit for drawing one chart (both editions, both layouts): MW_CHART_SECONDS, default 120."""
+    raw = os.environ.get("MW_CHART_SECONDS", "120")
+    if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+        raise ChartError(None, None, "MW_CHART_SECONDS", f"must be a whole number of seconds, not {raw!r}")
+    return int(raw)
 
 
 def prepare(project: Project, links: Links) -> Report:
@@ -214,9 +247,16 @@ def prepare(project: Project, links: Links) -> Report:
     start = time.perf_counter()
     stamp = _stamp(project, links)
     current = keys(project, links)
-    todo = [cid for cid, key in current.items() if not (output_dir(project, cid, key) / "figure.html").exists()]
+    found = {cid: entry_problem(output_dir(project, cid, key)) for cid, key in current.items()}
+    todo = [cid for cid, problem in found.items() if problem]
+    repaired = [f"{cid} ({problem})" for cid, problem in found.items() if problem and problem != "missing"]
     if todo:
         render_in_subprocess(project, todo, links)
+    for cid in todo:  # every requested chart must have produced a whole entry
+        problem = entry_problem(output_dir(project, cid, current[cid]))
+        if problem:
+            module = project.charts_dir / f"{cid}.py"
+            raise ChartError(module, None, None, f"the renderer left no whole cache entry for {cid!r}: {problem}")
     common = project.cache_dir / f"common-{common_key(project, links)}"
     if not common.is_dir():
         from build_charts.sources import write_common  # loads the data layer only when the data changed
@@ -236,7 +276,7 @@ def prepare(project: Project, links: Links) -> Report:
     tmp = project.manifest_path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(saved, indent=1), encoding="utf-8")
     tmp.replace(project.manifest_path)  # atomic: a reader never sees half a manifest
-    return Report(todo, [c for c in current if c not in todo], time.perf_counter() - start)
+    return Report(todo, [c for c in current if c not in todo], time.perf_counter() - start, repaired)
 
 
 @dataclass(frozen=True)
@@ -251,7 +291,12 @@ class Chart:
 
     def figure_html(self, lang: str) -> str:
         """The chart's `<figure>` in one language, its links as the `Links` given to `prepare` wrote them."""
-        return (self.folder / self.figures[lang]).read_text(encoding="utf-8")
+        try:
+            return (self.folder / self.figures[lang]).read_text(encoding="utf-8")
+        except OSError as e:
+            raise ChartError(
+                None, None, self.id, f"its cache entry went away during the build ({e.strerror}): build again"
+            ) from None
 
     def published(self, lang: str) -> list[Path]:
         """The files one edition publishes beside its pages."""
@@ -308,12 +353,23 @@ def render_in_subprocess(project: Project, ids: list[str], links: Links) -> None
         for share in shares
     ]
     problems = []
-    for proc in procs:
-        _, stderr = proc.communicate()
+    limit = chart_seconds()
+    for proc, share in zip(procs, shares, strict=True):
+        try:  # the renderer stops a chart at the limit itself; this is for one stuck outside Python
+            _, stderr = proc.communicate(timeout=limit * len(share) + 60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, stderr = proc.communicate()
+            stderr += "\nerror: the chart renderer was stopped: it ran past its time limit"
+        drawing = [ln.removeprefix("drawing: ") for ln in stderr.splitlines() if ln.startswith("drawing: ")]
         if proc.returncode != 0:
             # render.py prints each problem as `error: file:line: field: reason` on stderr
             found = [ln.removeprefix("error: ") for ln in stderr.splitlines() if ln.startswith("error: ")]
-            said = "\n".join(found) or stderr.strip()[-3000:]
-            problems.append(said or f"the chart renderer stopped unexpectedly (exit code {proc.returncode})")
+            said = "\n".join(found)
+            if not found or "was stopped" in said:
+                at = f" while drawing {drawing[-1]!r} (build_charts/charts/{drawing[-1]}.py)" if drawing else ""
+                tail = stderr.strip().splitlines()[-1:] if not found else []
+                said = f"the chart renderer stopped{at} (exit code {proc.returncode})" + "".join(f": {t}" for t in tail)
+            problems.append(said)
     if problems:
         raise ChartError(None, None, None, "\n".join(problems))

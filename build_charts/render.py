@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from html import escape
@@ -35,7 +37,7 @@ import vl_convert as vlc
 from build_charts import data as data_mod
 from build_charts import figure, theme, words
 from build_charts.errors import ChartError, PipelineError
-from build_charts.pipeline import Chart, Links, Project, figure_file, keys, output_dir
+from build_charts.pipeline import ENTRY, Chart, Links, Project, chart_seconds, figure_file, keys, output_dir
 from build_charts.words import LANGUAGES
 
 FONTS_CONF = """<?xml version="1.0"?>
@@ -203,6 +205,9 @@ def publish(out: Path, files: dict[str, str | bytes | None]) -> None:
             (tmp / name).write_bytes(content)
         else:
             (tmp / name).write_text(content, encoding="utf-8")
+    # what the entry holds, written last: `pipeline.entry_problem` checks it before any later build trusts it
+    held = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(tmp.iterdir())}
+    (tmp / ENTRY).write_text(json.dumps(held, indent=1, sort_keys=True), encoding="utf-8")
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
@@ -219,12 +224,29 @@ def render_all(project: Project, ids: list[str], links: Links) -> list[str]:
 
     measure_with_own_fonts(project)
     current = keys(project, links)
+    limit = chart_seconds()
     problems = []
+
+    def too_long(signum, frame):
+        raise TimeoutError(f"took more than {limit} s, the time limit for one chart (MW_CHART_SECONDS)")
+
+    signal.signal(signal.SIGALRM, too_long)
     for cid in ids:
+        module = project.charts_dir / f"{cid}.py"
+        print(f"drawing: {cid}", file=sys.stderr, flush=True)  # a crash then names the chart it was drawing
+        signal.alarm(limit)
         try:
             draw(project, cid, current[cid], *build_spec(project, cid), links)
         except PipelineError as e:
             problems.append(str(e))
+        except TimeoutError:
+            problems.append(
+                str(ChartError(module, None, "build", f"took more than {limit} s, the limit (MW_CHART_SECONDS)"))
+            )
+        except SystemExit as e:
+            problems.append(str(ChartError(module, None, "build", f"called sys.exit({e.code}) while being drawn")))
+        finally:
+            signal.alarm(0)
     return problems
 
 

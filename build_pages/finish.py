@@ -159,7 +159,12 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
         shutil.copyfile(path, dest / path.name)
     for chart in charts.values():
         for path in chart.published(ed.lang):
-            shutil.copyfile(path, dest / path.name)
+            try:
+                shutil.copyfile(path, dest / path.name)
+            except OSError as e:  # the cache changed under the build (another build, a hand): say which chart
+                raise FinishError(
+                    path, None, chart.id, f"cannot publish the chart's file ({e.strerror}): build again"
+                ) from None
     colours = pipeline.manifest(project, editions.links()).common / "colours.css"
     shutil.copyfile(colours, dest / "colours.css")
     # a chapter carries the reading-time marker; the home page gives the total of all chapters

@@ -239,9 +239,7 @@ PATCH_MEASURES = {
     "search-name": ("unnamed dialogs", "unnamed_dialogs"),
     "alternates": ("sitemap.xml requests", "sitemap_requests"),
 }
-UNNAMED_DIALOGS = (
-    "document.querySelectorAll('[role=dialog]:not([aria-label]):not([aria-labelledby])').length"
-)
+UNNAMED_DIALOGS = "document.querySelectorAll('[role=dialog]:not([aria-label]):not([aria-labelledby])').length"
 
 
 def patch_load(browser, url: str) -> dict:

@@ -1,0 +1,98 @@
+"""The chart cache checks itself, and no chart can hang or silently skip the build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.sites import build_site
+
+
+@pytest.fixture
+def build(fixture_site, tmp_path):
+    def run(**env):
+        import os
+
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            return build_site(fixture_site / "mkdocs.yml", fixture_site / "out", tmp_path / "cache")
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    return run
+
+
+def entry(tmp_path):
+    (folder,) = (tmp_path / "cache").glob("fruit_bars-*")
+    return folder
+
+
+def module(fixture_site):
+    return fixture_site / "build_charts" / "charts" / "fruit_bars.py"
+
+
+def break_build(fixture_site, line: str) -> None:
+    path = module(fixture_site)
+    src = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^(def build\(.*\n)", lambda m: m[1] + f"    {line}\n", src, count=1, flags=re.M))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda f: (f / "figure.html").write_bytes((f / "figure.html").read_bytes()[:100]),  # truncated
+        lambda f: next(f.glob("*.vg.json")).write_text("garbage", encoding="utf-8"),
+        lambda f: (f / "entry.json").unlink(),
+        lambda f: next(f.glob("*.svg")).unlink(),
+    ],
+    ids=["truncated figure", "garbage spec", "no record", "a drawing gone"],
+)
+def test_a_damaged_entry_is_drawn_again_and_the_build_says_so(build, tmp_path, damage):
+    first = build()
+    assert first.returncode == 0, first.stderr
+    good = {p.name: p.read_bytes() for p in entry(tmp_path).iterdir()}
+    damage(entry(tmp_path))
+    again = build()
+    assert again.returncode == 0, again.stderr
+    assert "damaged cache entries drawn again: fruit_bars" in again.stderr
+    assert {p.name: p.read_bytes() for p in entry(tmp_path).iterdir()} == good  # the same entry as before
+    assert "1 cached" in build().stderr  # and trusted from then on
+
+
+def test_a_chart_that_never_finishes_is_stopped_at_the_limit_naming_its_module(fixture_site, build):
+    break_build(fixture_site, "while True: pass")
+    r = build(MW_CHART_SECONDS="2")
+    assert r.returncode != 0
+    assert "fruit_bars.py" in r.stderr and "took more than 2 s" in r.stderr and "MW_CHART_SECONDS" in r.stderr
+    assert not (fixture_site / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("import sys; sys.exit(0)", "called sys.exit(0)"),
+        (
+            "import os; os._exit(0)",
+            "left no whole cache entry for 'fruit_bars'",
+        ),  # the renderer exits 0, writing nothing
+        ("import os; os.kill(os.getpid(), 9)", "stopped while drawing 'fruit_bars'"),
+    ],
+)
+def test_a_chart_that_ends_the_renderer_is_named(fixture_site, build, line, said):
+    break_build(fixture_site, line)
+    r = build()
+    assert r.returncode != 0
+    assert said in r.stderr and "fruit_bars" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (fixture_site / "out").exists()
+
+
+def test_the_time_limit_must_be_a_number(build):
+    r = build(MW_CHART_SECONDS="abc")
+    assert r.returncode != 0 and "MW_CHART_SECONDS: must be a whole number of seconds" in r.stderr
