@@ -368,8 +368,11 @@ def render_in_subprocess(project: Project, ids: list[str], links: Links) -> None
             said = "\n".join(found)
             if not found or "was stopped" in said:
                 at = f" while drawing {drawing[-1]!r} (build_charts/charts/{drawing[-1]}.py)" if drawing else ""
-                tail = stderr.strip().splitlines()[-1:] if not found else []
-                said = f"the chart renderer stopped{at} (exit code {proc.returncode})" + "".join(f": {t}" for t in tail)
+                last = stderr.strip().splitlines()[-1:] if not found else []
+                tail = [t for t in last if not t.startswith("drawing: ")]  # the interpreter's last word, if any
+                said = f"the chart renderer stopped unexpectedly (exit code {proc.returncode}){at}" + "".join(
+                    f": {t}" for t in tail
+                )
             problems.append(said)
     if problems:
         raise ChartError(None, None, None, "\n".join(problems))

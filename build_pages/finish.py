@@ -40,8 +40,22 @@ ASSET_DIR = "assets/charts"  # where each edition publishes the charts' files (e
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
 
+ARTICLE_SPAN = re.compile(r"<article\b.*?</article>", re.S)
+
+
+def stray_scripts(html: str) -> list[str]:
+    """Inline scripts in a page's content (its <article>): the known ones come from the templates (the theme's
+    and overrides/), around the content; one inside it came from a page or a data file and would run."""
+    found = []
+    for article in ARTICLE_SPAN.findall(html):
+        for attrs, body in INLINE_SCRIPT.findall(article):
+            if "application/json" not in attrs:
+                found.append(body.strip()[:60])
+    return found
+
+
 def csp(html: str) -> str:
-    """The policy for one page: self only, plus hashes of its inline scripts."""
+    """The policy for one page: self only, plus hashes of its own known inline scripts (the templates')."""
     hashes = sorted(
         {
             "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
@@ -181,6 +195,9 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
             html = seo.place_among_editions(html, rel, ed, root_url)
         if 'class="mw-chart"' in html and 'id="mw-words"' not in html:
             html = html.replace("</body>", words + "</body>", 1)
+        stray = stray_scripts(html)
+        if stray:
+            raise FinishError(page, None, None, f"an inline script in the page's content would run: {stray[0]!r}")
         done = finish_page(html, rel.count("/"), updated, ed, minutes.get(page), total)
         left = markers.left(done)
         if left:

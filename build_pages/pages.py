@@ -23,6 +23,7 @@ NEAR_MISS = re.compile(r"^\s*\[\[\s*(?P<word>[A-Za-z]+)\b.*\]\]\s*$")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 # blocks whose content is indented four spaces: admonitions, collapsible blocks, list items
 CONTAINER = re.compile(r"^\s*(?:!!!|\?\?\?\+?|[-*+]\s|\d+[.)]\s)")
+SCRIPT = re.compile(r"<\s*script\b", re.I)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
@@ -109,6 +110,8 @@ def check_page(path: Path, chart_ids: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if i in code:
             continue
+        if SCRIPT.search(line):
+            raise PageError(path, i + 1, None, "a <script> in a page would run for every reader: pages hold no scripts")
         m = CHART_LINE.match(line)
         if not m:
             miss = NEAR_MISS.match(line)

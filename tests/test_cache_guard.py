@@ -81,7 +81,7 @@ def test_a_chart_that_never_finishes_is_stopped_at_the_limit_naming_its_module(f
             "import os; os._exit(0)",
             "left no whole cache entry for 'fruit_bars'",
         ),  # the renderer exits 0, writing nothing
-        ("import os; os.kill(os.getpid(), 9)", "stopped while drawing 'fruit_bars'"),
+        ("import os; os.kill(os.getpid(), 9)", "stopped unexpectedly (exit code -9) while drawing 'fruit_bars'"),
     ],
 )
 def test_a_chart_that_ends_the_renderer_is_named(fixture_site, build, line, said):

@@ -113,3 +113,15 @@ def test_more_origins_are_named_and_listed_in_full_on_the_sources_page(dataset):
     assert "Producer 0; Producer 1; Producer 2; and 2 more. All 5 documents are listed" in caption
     assert f'<a href="{SOURCES}#data-sales">on the Sources page</a>' in caption
     assert "https://example.org/" not in caption
+
+
+def test_an_inline_script_inside_a_page_s_content_stops_the_finish_step():
+    from build_pages.finish import stray_scripts
+
+    page = (
+        "<head><script>var known=1</script></head><body><article class='md-content__inner'><p>x</p>"
+        '<script type="application/json">{"data": 1}</script><script>alert(1)</script></article>'
+        "<script>var footer=1</script></body>"
+    )
+    assert stray_scripts(page) == ["alert(1)"]  # the templates' scripts around the content are the known ones
+    assert stray_scripts(page.replace("<script>alert(1)</script>", "")) == []

@@ -111,3 +111,10 @@ def test_numbers_have_no_gap(docs):
     write(docs, "03-three.md", "# Three\n")
     said = error(docs)
     assert "03-three.md:1:" in said and "no page 02" in said
+
+
+def test_a_script_in_a_page_is_an_error_at_its_line(docs):
+    write(docs, "01-one.md", "# One\n\nText.\n\n<SCRIPT>alert(1)</SCRIPT>\n")
+    assert "01-one.md:5:" in error(docs) and "script" in error(docs)
+    write(docs, "01-one.md", "# One\n\n```html\n<script>shown as code</script>\n```\n")
+    assert check(docs)["01-one.md"] == []
