@@ -25,6 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from build_charts.errors import DataError
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# what a number cell may hold: Python's int() and float() also take 5_2, ５２, " 52", 1e3 and nan
+INTEGER_RE = re.compile(r"[+-]?[0-9]+")
+NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 LANGUAGES = ("en", "zh")  # the site's editions: English first, then Simplified Chinese
 ZH_HINT = (
@@ -354,17 +357,32 @@ def _check_zh_values(meta: Meta, meta_path: Path, rows: list[dict[str, Any]]) ->
         _check_value_labels(meta_path, line, f"zh.columns.{name}", values, z)
 
 
+def _number_hint(value: str, whole: bool = False) -> str:
+    """What is wrong with a number cell, in the words an author needs to fix it."""
+    if "," in value:
+        return "thousands separators are not allowed (write 1000, not 1,000)"
+    if "_" in value:
+        return "underscores are not allowed (write 1000, not 1_000)"
+    if any(c.isspace() for c in value):
+        return "spaces are not allowed around or inside a number"
+    if any(c.isdigit() and c not in "0123456789" for c in value):
+        return "digits must be ASCII 0-9 (not full-width or another script's)"
+    if whole:
+        return "write ASCII digits with an optional leading sign, e.g. -12"
+    return "write ASCII digits with an optional leading sign and at most one decimal point, e.g. -12.5"
+
+
 def _convert(value: str, col: Column, name: str, meta: Meta) -> Any:
     if col.type == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            raise ValueError(f"{value!r} is not a whole number")
+        if not INTEGER_RE.fullmatch(value):
+            hint = "it has a decimal point" if NUMBER_RE.fullmatch(value) else _number_hint(value, whole=True)
+            raise ValueError(f"{value!r} is not a whole number: {hint}")
         out: Any = int(value)
     elif col.type == "number":
-        try:
-            out = float(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
-        if out != out or out in (float("inf"), float("-inf")):
+        if not NUMBER_RE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a number: {_number_hint(value)}")
+        out = float(value)
+        if abs(out) == float("inf"):  # more digits than a float holds
             raise ValueError(f"{value!r} is not a finite number")
     elif col.type == "date":
         if not DATE_RE.match(value):
@@ -458,8 +476,9 @@ def load_dataset(csv_path: Path) -> Dataset:
         row: dict[str, Any] = {}
         for name, raw in zip(header, cells, strict=True):
             col = meta.columns[name]
-            value = raw.strip()
-            if value == "":
+            # a number is read as written (a space in it is bad text, not padding); other cells are trimmed
+            value = raw if col.type in ("integer", "number") else raw.strip()
+            if not value.strip():
                 if col.required:
                     raise DataError(csv_path, line, name, "value is missing (the column is required)")
                 row[name] = None

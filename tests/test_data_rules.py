@@ -315,3 +315,52 @@ def test_file_that_is_not_utf8_names_file_and_line(dataset):
     meta.write_bytes(GOOD_META.replace("Test Producer", "Pr\xf6ducer").encode().replace("\xf6".encode(), b"\xf6"))
     e = error_for(path)
     assert e.path.name == "sales.meta.yml" and e.line == GOOD_META.splitlines().index("    producer: Test Producer") + 1
+
+
+# Numbers are ASCII digits, an optional sign and at most one decimal point: nothing Python's int()/float() also take
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "5_2",  # int() and float() read underscores as digit grouping: 52
+        "５２",  # full-width digits
+        "٥٢",  # Arabic-Indic digits
+        " 52",
+        "52 ",
+        "52\u00a0",  # a no-break space pasted from a web page
+        "1e3",
+        "nan",
+        "inf",
+        "-Infinity",
+        '"1,000"',  # a thousands separator (quoted, or it is two cells)
+        "1.2.3",
+        "+-5",
+        "0x1f",
+        "5%",
+        ".",
+        "+",
+    ],
+)
+def test_number_cell_that_is_not_plain_digits(dataset, cell):
+    e = error_for(dataset(f"year,sales,source\n2010,1.5,maker\n2011,{cell},maker\n"))
+    bad = cell.strip('"')
+    assert (e.path.name, e.line, e.field) == ("sales.csv", 3, "sales")
+    assert repr(bad) in e.reason and "sales.csv:3: sales: " in str(e) and "\n" not in str(e)
+
+
+@pytest.mark.parametrize("cell", ["2_010", "２０１０", " 2010", "2010 ", "2e3", "2010.0", "2010.", "+-2010", "٢٠١٠"])
+def test_integer_cell_that_is_not_plain_digits(dataset, cell):
+    e = error_for(dataset(f"year,sales,source\n2010,1.5,maker\n{cell},2.5,maker\n"))
+    assert (e.line, e.field) == (3, "year") and repr(cell) in e.reason
+
+
+def test_thousands_separator_is_named_as_such(dataset):
+    e = error_for(dataset('year,sales,source\n2010,"1,000",maker\n'))
+    assert "thousands separator" in e.reason
+
+
+def test_plain_numbers_with_a_sign_or_a_bare_decimal_point_load(dataset):
+    ds = load_dataset(dataset("year,sales,source\n+2010,+2.5,maker\n2011,.5,maker\n2012,3.,maker\n2013,007,maker\n"))
+    assert [(r["year"], r["sales"]) for r in ds.rows] == [(2010, 2.5), (2011, 0.5), (2012, 3.0), (2013, 7.0)]
+    assert isinstance(ds.rows[0]["year"], int)
