@@ -29,6 +29,7 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 INTEGER_RE = re.compile(r"[+-]?[0-9]+")
 NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+LINE_BREAK = re.compile(r"\r\n?|\n")  # as the csv module counts lines (and YAML, but for \x85 and \u2028)
 LANGUAGES = ("en", "zh")  # the site's editions: English first, then Simplified Chinese
 ZH_HINT = (
     "add a `zh:` block with the Chinese title, description, period, notes, column labels and"
@@ -234,14 +235,24 @@ def _yaml_path_line(text: str, path: tuple[str | int, ...]) -> int | None:
 
 
 def read_text(path: Path) -> str:
-    """A data or metadata file's text: UTF-8, with or without the byte-order mark spreadsheets write."""
+    """A data or metadata file's text: UTF-8, with or without the byte-order mark spreadsheets write, and no NUL."""
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         reason = f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
         raise DataError(path, line, None, reason) from None
+    nul = text.find("\x00")
+    if nul >= 0:  # the csv module would keep it in a cell, and YAML's error for it names no line
+        reason = "NUL byte (0x00): the file is damaged or was saved as UTF-16; save it as UTF-8 text"
+        raise DataError(path, _line_at(text, nul), None, reason)
+    return text
+
+
+def _line_at(text: str, index: int) -> int:
+    """The line (from 1) that the character at `index` is on."""
+    return len(LINE_BREAK.findall(text, 0, index)) + 1
 
 
 def load_meta(path: Path) -> Meta:

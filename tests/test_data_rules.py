@@ -364,3 +364,36 @@ def test_plain_numbers_with_a_sign_or_a_bare_decimal_point_load(dataset):
     ds = load_dataset(dataset("year,sales,source\n+2010,+2.5,maker\n2011,.5,maker\n2012,3.,maker\n2013,007,maker\n"))
     assert [(r["year"], r["sales"]) for r in ds.rows] == [(2010, 2.5), (2011, 0.5), (2012, 3.0), (2013, 7.0)]
     assert isinstance(ds.rows[0]["year"], int)
+
+
+# A NUL byte is never data: it is a damaged file, or one saved as UTF-16
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_nul_byte_in_the_csv_names_its_line(dataset, newline):
+    path = dataset()
+    text = newline.join(["year,sales,source", "2010,1.5,maker", "2011,2.5,maker", "2012,3.5,maker", ""])
+    path.write_bytes(text.replace("2011,2.5,", "2011,2.5\x00,").encode())
+    e = error_for(path)
+    assert (e.path.name, e.line) == ("sales.csv", 3) and "NUL" in e.reason and "\n" not in str(e)
+
+
+def test_nul_byte_after_a_quoted_cell_that_spans_lines(dataset):
+    path = dataset()
+    path.write_bytes(b'year,sales,source\n2010,"1.5\n",maker\n2011,2.5,mak\x00er\n')
+    assert error_for(path).line == 4
+
+
+def test_nul_byte_in_a_csv_saved_as_utf16(dataset):
+    path = dataset()
+    path.write_bytes(GOOD_CSV.encode("utf-16-le"))  # no byte-order mark: as UTF-8, a NUL every other byte
+    e = error_for(path)
+    assert (e.line, e.field) == (1, None) and "NUL" in e.reason and "UTF-16" in e.reason
+
+
+def test_nul_byte_in_the_meta_file_names_its_line(dataset):
+    path = dataset()
+    meta = path.with_name("sales.meta.yml")
+    meta.write_bytes(GOOD_META.replace("Test title", "Test\x00title").encode())
+    e = error_for(path)
+    assert (e.path.name, e.line) == ("sales.meta.yml", line_of(GOOD_META, "Test title")) and "NUL" in e.reason
