@@ -428,6 +428,59 @@ def _convert(value: str, col: Column, name: str, meta: Meta) -> Any:
     return out
 
 
+CELL_END = re.compile(r'[",\r\n]')  # what ends an unquoted cell's text, or is a quote inside it
+UP_TO_COMMA = re.compile(r"[^,\r\n]*")
+
+
+def _check_quotes(path: Path, text: str) -> None:
+    """Every quoted cell closes, and quotes appear only around a whole cell: else a DataError at its line.
+
+    The csv module reads an unclosed quote's cell to the end of the file and reports the error
+    there, and keeps a quote inside an unquoted cell (ab"c) as text; an author needs the line
+    where the quote is. Scans the whole file before any record is read: a broken quote shifts
+    every cell after it, so it is the problem to report first.
+    """
+    header: list[str] = []
+    line, record, column, i, n = 1, 1, 0, 0, len(text)
+    while True:
+        # one cell from i; then i is at the comma or line break after it, or at the end
+        name = header[column] if record > 1 and column < len(header) else None
+        if text.startswith('"', i):
+            k = i + 1
+            while (k := text.find('"', k)) >= 0 and text.startswith('"', k + 1):
+                k += 2  # a doubled quote is a quote in the cell's text
+            if k < 0:
+                reason = 'a quoted cell opens here and is never closed (a " is missing)'
+                raise DataError(path, line, name, f"malformed CSV: {reason}")
+            line += len(LINE_BREAK.findall(text, i, k))
+            cell, i = text[i + 1 : k].replace('""', '"'), k + 1
+            if i < n and text[i] not in ",\r\n":
+                extra = UP_TO_COMMA.match(text, i)[0]
+                reason = f"text {extra!r} after the closing quote of a cell (a comma or a line break must follow it)"
+                raise DataError(path, line, name, f"malformed CSV: {reason}")
+        else:
+            m = CELL_END.search(text, i)
+            k = m.start() if m else n
+            if m and m[0] == '"':
+                bad = UP_TO_COMMA.match(text, i)[0]
+                if not text[i:k].strip():
+                    reason = f"{bad!r}: a quoted cell must start with its quote (no space before it)"
+                else:
+                    reason = f"a quote inside the unquoted cell {bad!r}: "
+                    reason += 'quote the whole cell and double its quotes ("ab""c")'
+                raise DataError(path, line, name, f"malformed CSV: {reason}")
+            cell, i = text[i:k], k
+        if record == 1:
+            header.append(cell)
+        if i >= n:
+            return
+        if text[i] == ",":
+            column, i = column + 1, i + 1
+        else:
+            line, record, column = line + 1, record + 1, 0
+            i += 2 if text.startswith("\r\n", i) else 1
+
+
 def load_dataset(csv_path: Path) -> Dataset:
     """Read and check one dataset; raise DataError naming file, line, column and reason."""
     ds_id = csv_path.name.removesuffix(".csv")
@@ -454,6 +507,7 @@ def load_dataset(csv_path: Path) -> Dataset:
     text = read_text(csv_path)
     if not text.strip():
         raise DataError(csv_path, 1, None, "the file is empty (expected a header row and records)")
+    _check_quotes(csv_path, text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)

@@ -397,3 +397,55 @@ def test_nul_byte_in_the_meta_file_names_its_line(dataset):
     meta.write_bytes(GOOD_META.replace("Test title", "Test\x00title").encode())
     e = error_for(path)
     assert (e.path.name, e.line) == ("sales.meta.yml", line_of(GOOD_META, "Test title")) and "NUL" in e.reason
+
+
+# Quotes: an unclosed one is reported where its cell opens (the csv module reports the end of the file)
+
+
+def test_unclosed_quote_names_the_line_where_its_cell_opens(dataset):
+    e = error_for(dataset('year,sales,source\n2010,1.5,maker\n2011,"2.5,maker\n2012,3.5,maker\n2013,4.5,maker\n'))
+    assert (e.path.name, e.line, e.field) == ("sales.csv", 3, "sales")
+    assert "never closed" in e.reason and "sales.csv:3: sales: malformed CSV:" in str(e)
+
+
+def test_unclosed_quote_in_the_header(dataset):
+    e = error_for(dataset('year,"sales,source\n2010,1.5,maker\n2011,2.5,maker\n'))
+    assert (e.line, e.field) == (1, None) and "never closed" in e.reason
+
+
+def test_unclosed_quote_after_a_quoted_cell_that_spans_lines(dataset):
+    e = error_for(dataset('year,sales,source\n2010,1.5,"mak\r\ner"\r\n2011,2.5,"maker\n2012,3.5,maker\n'))
+    assert (e.line, e.field) == (4, "source") and "never closed" in e.reason
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "line", "column"),
+    [
+        ('year,sales,source\n2010,1.5,maker\n2011,2.5,ma"ker\n2012,3.5,maker\n', 3, "source"),
+        ('year,sales,source\n2010,1.5,maker\n2011,2.5,maker"\n', 3, "source"),
+        ('year,sa"les,source\n2010,1.5,maker\n', 1, None),
+        ('year,sales,source\n2010,1.5,maker\n2011, "2.5",maker\n', 3, "sales"),  # a space before the opening quote
+    ],
+)
+def test_quote_inside_an_unquoted_cell(dataset, csv_text, line, column):
+    e = error_for(dataset(csv_text))
+    assert (e.line, e.field) == (line, column) and "quote" in e.reason and "\n" not in str(e)
+
+
+def test_text_after_a_closing_quote_names_the_closing_line(dataset):
+    e = error_for(dataset('year,sales,source\n2010,1.5,maker\n2011,2.5,"mak\ner"s\n'))
+    assert (e.line, e.field) == (4, "source") and "closing quote" in e.reason
+
+
+def test_quoted_cells_with_doubled_quotes_and_line_breaks_load(dataset):
+    columns = CHANNEL_COLUMNS.replace("values: [shop, online]", r'values: ["in \"shops\"", "on\nline"]')
+    zh = "columns:\n" + r'  channel: {label: 渠道, value_labels: {"in \"shops\"": 门店, "on\nline": 网上}}' + "\n"
+    meta = zh_meta(zh, columns=columns).replace("key: [year]", "key: [year, channel]")
+    good = (
+        'year,channel,sales,source\n2010,"in ""shops""",1.5,maker\n2010,"on\nline",0.5,maker\n'
+        '"2011","in ""shops""",2.5,"maker"\n'
+    )
+    ds = load_dataset(dataset(good, meta))
+    assert [r["channel"] for r in ds.rows] == ['in "shops"', "on\nline", 'in "shops"'] and ds.lines == [2, 4, 5]
+    e = error_for(dataset(good + '2012,"on\nline",2.5,maker\n2013,online",1.5,maker\n', meta))
+    assert (e.line, e.field) == (8, "channel") and "quote" in e.reason
