@@ -60,13 +60,20 @@ def data_records(datasets: list[data_mod.Dataset]) -> list[dict]:
 
 
 def to_csv(records: list[dict]) -> str:
+    """The chart's data as CSV for spreadsheets: no text cell of it runs as a formula when opened."""
     cols: list[str] = []
     for r in records:
         cols += [c for c in r if c not in cols]
+    # a text cell starting like a formula (=HYPERLINK(…), +, -, @, tab, CR) would run in a spreadsheet: a leading '
+    # keeps it text (OWASP's advice); numbers, negative ones too, are written as they are, and the JSON keeps the text
+    starts = ("=", "+", "-", "@", "\t", "\r")
+    safe = ({k: "'" + v if isinstance(v, str) and v.startswith(starts) else v for k, v in r.items()} for r in records)
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+    # CRLF ends a record (RFC 4180), so the writer quotes a cell with a CR in it too: with "\n" it left a bare
+    # CR, which spreadsheets read as a new row, and a formula after it (x\r=1+2) started that row unquoted
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
     w.writeheader()
-    w.writerows(records)
+    w.writerows(safe)
     return buf.getvalue()
 
 

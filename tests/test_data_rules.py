@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import csv
+import io
 import textwrap
 
 import pytest
 
 from build_charts.data import load_all, load_dataset
 from build_charts.errors import DataError
+from build_charts.render import to_csv
 from tests.conftest import GOOD_CSV, GOOD_META
 
 
@@ -449,3 +453,25 @@ def test_quoted_cells_with_doubled_quotes_and_line_breaks_load(dataset):
     assert [r["channel"] for r in ds.rows] == ['in "shops"', "on\nline", 'in "shops"'] and ds.lines == [2, 4, 5]
     e = error_for(dataset(good + '2012,"on\nline",2.5,maker\n2013,online",1.5,maker\n', meta))
     assert (e.line, e.field) == (8, "channel") and "quote" in e.reason
+
+
+# The CSV download: a text cell a spreadsheet would run as a formula is kept as text
+
+
+def test_csv_download_neutralises_text_a_spreadsheet_would_run_as_a_formula():
+    texts = ['=HYPERLINK("https://evil.example","click")', "+1+2", "-2", "@SUM(A1)", "\tx", "\rx"]
+    safe = ["a=b", "plain", "", "'quoted", " =1"]
+    numbers = [1, -5, -1.5, 0, 2.5, -0.0, 3, 4, 5, 6, 7]
+    records = [{"name": s, "n": n} for s, n in zip(texts + safe, numbers, strict=True)] + [{"name": None, "n": True}]
+    before = copy.deepcopy(records)
+    rows = list(csv.reader(io.StringIO(to_csv(records), newline="")))
+    assert rows[0] == ["name", "n"]
+    assert [r[0] for r in rows[1:]] == ["'" + s for s in texts] + safe + [""]
+    assert [r[1] for r in rows[1:]] == ["1", "-5", "-1.5", "0", "2.5", "-0.0", "3", "4", "5", "6", "7", "True"]
+    assert records == before  # the JSON download is written from the same records: it keeps the true text
+
+
+def test_csv_download_keeps_a_cell_with_a_line_break_in_one_cell():
+    records = [{"name": "x\r=1+2", "n": 1}, {"name": "y\n@A1", "n": 2}, {"name": "z\r\n-3", "n": 3}]
+    rows = list(csv.reader(io.StringIO(to_csv(records), newline="")))
+    assert rows == [["name", "n"], ["x\r=1+2", "1"], ["y\n@A1", "2"], ["z\r\n-3", "3"]]  # no row starts =1+2
