@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from build_charts.errors import DataError
 
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only: \d also matches ２０１９, which int() reads but Vega-Lite cannot parse as a date
+DATE_RE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 # what a number cell may hold: Python's int() and float() also take 5_2, ５２, " 52", 1e3 and nan
 INTEGER_RE = re.compile(r"[+-]?[0-9]+")
 NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")

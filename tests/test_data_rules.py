@@ -475,3 +475,11 @@ def test_csv_download_keeps_a_cell_with_a_line_break_in_one_cell():
     records = [{"name": "x\r=1+2", "n": 1}, {"name": "y\n@A1", "n": 2}, {"name": "z\r\n-3", "n": 3}]
     rows = list(csv.reader(io.StringIO(to_csv(records), newline="")))
     assert rows == [["name", "n"], ["x\r=1+2", "1"], ["y\n@A1", "2"], ["z\r\n-3", "3"]]  # no row starts =1+2
+
+
+def test_date_with_digits_other_than_ascii(dataset):
+    meta = GOOD_META.replace("year: {type: integer, min: 2000, max: 2030}", "year: {type: date}")
+    e = error_for(dataset("year,sales,source\n2010,1.5,maker\n２０１１,2.5,maker\n", meta))
+    assert (e.line, e.field) == (3, "year") and "'２０１１'" in e.reason
+    e = error_for(dataset(meta_text=GOOD_META.replace("date_accessed: 2026-11-25", "date_accessed: ２０２６-11-25")))
+    assert e.field == "origins.maker.date_accessed"
