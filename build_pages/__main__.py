@@ -16,11 +16,13 @@ from pathlib import Path
 
 from build_charts import pipeline
 from build_charts.errors import PipelineError
-from build_pages import editions, finish, pages, publish
+from build_pages import editions, finish, pages, publish, settings
 
 
 def prepare(project: pipeline.Project) -> str:
     """Every edition's pages checked (before any chart is drawn or page written), then the charts built."""
+    for line in settings.check(project.root):
+        print(line)
     ids = pipeline.chart_ids(project)
     for ed in editions.EDITIONS:
         pages.check(project.root / ed.docs_dir, project.data_dir, ids)

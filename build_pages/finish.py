@@ -22,17 +22,15 @@ import datetime as dt
 import hashlib
 import json
 import math
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import rjsmin
 
 from build_charts import pipeline
 from build_charts.errors import PipelineError
-from build_pages import editions, markers, seo, theme_patches
+from build_pages import editions, markers, seo, settings, theme_patches
 from build_pages.editions import Edition
 from build_pages.lang_ext import tag_language_of_parts
 
@@ -79,15 +77,6 @@ def csp(html: str) -> str:
 
 
 UPDATED = {None: None, "iso": "{d:%Y-%m-%d}", "year": "{d.year}"}  # how `updated` markers write the date
-
-
-def last_updated(root: Path) -> dt.date:
-    """The site's date: SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), else the last commit's."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    if not stamp:
-        r = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True)
-        stamp = r.stdout.strip() if r.returncode == 0 else ""
-    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date() if stamp.isdigit() else dt.date.today()
 
 
 READ_MARK = markers.mark("read_minutes")
@@ -141,7 +130,7 @@ def script_words(ed: Edition) -> str:
 
 def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     """Finish a built edition in place; returns what it did that the build log should say (one line each)."""
-    updated = last_updated(project.root)
+    updated = settings.site_date(project.root)
     charts = pipeline.manifest(project, editions.links()).charts  # chart id -> its files, read once
     figures: dict[str, str] = {}  # each chart's figure, read once for all the pages that show it
 

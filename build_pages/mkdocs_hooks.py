@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from build_charts import pipeline
 from build_charts.errors import PipelineError
-from build_pages import editions, finish, pages
+from build_pages import editions, finish, pages, settings
 from build_pages.markdown_ext import current_page
 
 log = logging.getLogger("mkdocs.build_pages")
@@ -37,6 +37,15 @@ def _edition(config) -> editions.Edition:
 def on_config(config):
     project = _project(config)
     _edition(config)  # an unknown language stops here, not in a template
+    try:
+        settings.check(project.root)
+        # the address the configuration resolved (SITE_URL or its default) is what every page will carry
+        if config.site_url and not settings.URL.match(config.site_url):
+            raise settings.SettingsError(
+                config.config_file_path, None, "site_url", f"{config.site_url!r} is not a site address"
+            )
+    except PipelineError as e:
+        raise PluginError(str(e)) from None
     for folder in (project.data_dir, project.charts_dir.parent):
         if str(folder) not in config.watch:
             config.watch.append(str(folder))
@@ -47,6 +56,8 @@ def on_pre_build(config):
     project = _project(config)
     try:
         pages.check(Path(config.docs_dir), project.data_dir, pipeline.chart_ids(project))
+        for line in settings.check(project.root):
+            log.info(line)
         log.info(pipeline.prepare(project, editions.links()).line())
     except PipelineError as e:
         raise PluginError(str(e)) from None

@@ -40,8 +40,8 @@ def project(tmp_path_factory) -> Path:
 
 
 def make(project: Path, *args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", MW_CACHE_DIR=str(project.parent / "cache")) | (env or {})
-    env.pop("SITE_URL", None)
+    base = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_URL_ZH")}
+    env = base | {"SOURCE_DATE_EPOCH": "1767225600", "MW_CACHE_DIR": str(project.parent / "cache")} | (env or {})
     return subprocess.run(
         ["make", "-s", "-C", str(project), f"VENV={VENV}", *args], capture_output=True, text=True, env=env, **kw
     )
@@ -173,3 +173,22 @@ def test_publish_replaces_the_site_and_finishes_a_swap_that_was_cut_short(tmp_pa
     assert publish.publish(new, site).startswith("published 2 pages")
     assert (site / "index.html").read_text(encoding="utf-8").endswith("new")
     assert not new.exists() and not (tmp_path / "site.old").exists()
+
+
+# --- settings: checked before anything is built, one line naming the setting --------------------
+
+BAD_SETTINGS = {
+    "SOURCE_DATE_EPOCH=abc": ({"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH"),
+    "SOURCE_DATE_EPOCH=0": ({"SOURCE_DATE_EPOCH": "0"}, "SOURCE_DATE_EPOCH"),
+    "SITE_URL with a quote": ({"SITE_URL": 'https://example.org/"x/'}, "SITE_URL"),
+    "SITE_URL without a final slash": ({"SITE_URL": "https://example.org"}, "SITE_URL"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_SETTINGS))
+def test_a_bad_setting_stops_the_build_naming_it_and_loses_nothing(project, good, case):
+    env, name = BAD_SETTINGS[case]
+    r = make(project, "build", env=env)
+    assert r.returncode != 0
+    assert name in r.stderr and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert tree(project / "site") == good
