@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -11,6 +13,12 @@ import pytest
 from tests.sites import ROOT  # noqa: F401  (re-exported for the tests)
 
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+# The site's date, as the Makefile sets it: the copies the tests build from have no git history, and a build
+# without either stops (build_pages/settings.py). Tests that check that rule set or unset it themselves.
+if not os.environ.get("SOURCE_DATE_EPOCH"):
+    _last = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    os.environ["SOURCE_DATE_EPOCH"] = _last.stdout.strip() or "1767225600"  # a tarball: a fixed date
 
 GOOD_META = textwrap.dedent("""\
     title: Test sales

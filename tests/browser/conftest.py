@@ -144,3 +144,42 @@ def signal_now(page, chart_id: str, name: str):
         " try { return f && f._mwView ? f._mwView.signal(name) : null; } catch (e) { return null; } }",
         [chart_id, name],
     )
+
+
+# --- Waiting for what the page does, never for a length of time -------------------------------------------
+# Every wait below ends on a condition the page reaches; none sleeps (tests/test_no_sleeps.py keeps it so).
+
+SETTLED = """() => new Promise(resolve => {
+  // A new IntersectionObserver's first report comes after those of the page's own observers (delivered in
+  // the order they were made, from the same frame); two frames more run the scroll handlers' animation
+  // frames (charts.js moves the sticky chart in one) and the resize observers' callbacks.
+  const io = new IntersectionObserver(() => {
+    io.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+  });
+  io.observe(document.documentElement);
+})"""
+
+DRAWN = """async (id) => {
+  const views = id
+    ? [document.querySelector(`figure.mw-chart[data-chart="${id}"]`)._mwView]
+    : [...window.mwCharts.live];
+  // two frames: a resize observer that a new layout woke has re-fitted its view (charts-live.js `fit`)
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // Vega's runAsync waits for any evaluation under way (every input a view binds, every event it listens
+  // to and every signal charts-live.js sets starts one at once), runs what is still pending and draws it
+  await Promise.all(views.map(v => v.runAsync()));
+  return true;
+}"""
+
+
+def settled(page) -> None:
+    """Wait until the page has caught up with what was done to it: its IntersectionObservers have reported
+    the current scroll position, and the scroll and resize work that follows has run."""
+    page.evaluate(SETTLED)
+
+
+def drawn(page, chart_id: str | None = None) -> None:
+    """Wait until a chart's live view (by default every live view on the page) has evaluated every input so
+    far and drawn the result."""
+    page.evaluate(DRAWN, chart_id)

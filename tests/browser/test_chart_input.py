@@ -8,8 +8,9 @@ change. Screenshots go to test-artifacts/ (gitignored).
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, chart_pages
+from tests.browser.conftest import ARTIFACTS, chart_pages, drawn, settled
 from tests.sites import page_urls
 
 pytestmark = pytest.mark.browser
@@ -112,7 +113,8 @@ def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(real_sit
             figure = figure_of(page, cid)
             go_live(page, cid)
             figure.locator(".mw-chart__view").scroll_into_view_if_needed()
-            page.wait_for_timeout(150)
+            settled(page)  # the page has followed the scroll (a sticky chart moved aside, views re-fitted)
+            drawn(page, cid)
             marks = uncovered(visible_marks(page, cid))
             assert marks, f"{rel} {cid}: no mark with a tooltip on screen"
             m = marks[len(marks) // 2]
@@ -128,8 +130,7 @@ def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(real_sit
                 page.screenshot(path=str(ARTIFACTS / f"input-tap-{cid}-375.png"))
             # a tap in the page margin, beside the chart, hides it
             page.touchscreen.tap(4, (m["top"] + m["bottom"]) / 2)
-            page.wait_for_timeout(150)
-            assert not tip.is_visible(), f"{rel} {cid}: tooltip still shown after a tap elsewhere"
+            expect(tip, f"{rel} {cid}: tooltip still shown after a tap elsewhere").to_be_hidden(timeout=2000)
             tried += 1
         assert page.errors == [], rel
     assert tried >= 5
@@ -143,7 +144,8 @@ def test_a_tap_near_a_small_mark_picks_it(real_site, new_page):
         for cid in data_chart_ids(page):
             go_live(page, cid)
             figure_of(page, cid).locator(".mw-chart__view").scroll_into_view_if_needed()
-            page.wait_for_timeout(150)
+            settled(page)
+            drawn(page, cid)
             marks = visible_marks(page, cid)
             svg = figure_of(page, cid).locator(".mw-chart__live svg").bounding_box()
             for m in (m for m in marks if m["w"] < 16 and m["h"] < 16):
@@ -289,8 +291,7 @@ def scroll_through(page, step: int = 40) -> list[dict]:
     seen = []
     for y in range(int(top) - 200, int(bottom), step):
         page.evaluate(f"window.scrollTo(0, {y})")
-        page.wait_for_timeout(40)
-        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        settled(page)  # the steps' observer has marked the step in view, the sticky chart has moved aside
         seen.append(page.evaluate(SCROLLY))
     return seen
 
@@ -328,7 +329,8 @@ def test_on_a_phone_the_chart_follows_the_steps_as_a_compact_strip(real_site, ne
     assert not [s for s in seen if s["hits"]], "the strip covers another figure"
     assert len({s["active"] for s in seen if s["active"]}) >= 3, "the steps are not followed"
     page.evaluate("window.scrollTo(0, document.querySelector('.mw-step:nth-of-type(3)').offsetTop)")
-    page.wait_for_timeout(300)
+    settled(page)
+    drawn(page)  # the chart shows that step
     page.screenshot(path=str(ARTIFACTS / "input-scrolly-375.png"))
     assert page.errors == []
 
@@ -356,7 +358,7 @@ def test_no_page_scrolls_sideways_on_a_phone(real_site, new_page):
             "Promise.all([...document.querySelectorAll('figure.mw-chart[data-spec]')]"
             ".map(f => window.mwCharts.view(f.dataset.chart))).then(() => true)"
         )
-        page.wait_for_timeout(200)
+        drawn(page)  # re-fitted to the column the live views left them
         width = page.evaluate("document.scrollingElement.scrollWidth")
         if width > 375:
             wide.append((rel or "/", width))
@@ -373,7 +375,7 @@ def test_a_link_to_the_sticky_chart_still_lands_on_it(real_site, new_page):
         .get_attribute("id")
     )
     page = new_page(f"{server.url}{rel}#{fid}", viewport={"width": 1280, "height": 900})
-    page.wait_for_timeout(300)
-    assert page.evaluate("scrollY") > 100
+    page.wait_for_function("scrollY > 100")  # the browser has gone to the fragment
+    settled(page)
     top = page.evaluate(f"document.querySelector('#{fid} .mw-chart__view').getBoundingClientRect().top")
     assert 0 <= top < 300

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import hydrate_all
+from tests.browser.conftest import hydrate_all, settled
 
 HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+# The chart has not started to load: charts.js marks a figure `data-state` the moment it begins to hydrate it.
+UNTOUCHED = "[...document.querySelectorAll('figure.mw-chart')].every(f => !f.dataset.state)"
+
+# The tooltip is up and shows the values of the mark `bar` (its scene item, which Vega's SVG keeps on it).
+TIP_SHOWS = """(bar) => {
+  const tip = document.querySelector('.mw-tooltip'), value = bar.__data__ && bar.__data__.tooltip;
+  if (!tip || tip.hidden || value == null) return false;
+  return (typeof value === 'object' ? Object.values(value) : [value])
+    .every(v => v == null || tip.textContent.includes(String(v)));
+}"""
 
 
 def live(page, timeout=15000):
@@ -18,8 +30,9 @@ def test_chart_hydrates_under_the_csp_header(demo_site, open_page):
     response = page.request.get(server.url)
     assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
     assert "unsafe-eval" not in response.headers["content-security-policy"]
-    page.wait_for_timeout(400)
-    assert not [u for u in watch.requests if "vega" in u]  # looking is not engaging: no runtime yet
+    settled(page)  # the page has loaded and charts.js's observer has seen where the chart is
+    assert page.evaluate(UNTOUCHED)  # looking is not engaging: no runtime yet
+    assert not [u for u in watch.requests if "vega" in u]
     page.locator("figure.mw-chart").hover()  # pointing at the chart brings it to life
     live(page)
     assert page.locator(".mw-chart__view > svg:visible").count() == 0  # the static SVG gave way to the live view
@@ -31,7 +44,8 @@ def test_chart_hydrates_under_the_csp_header(demo_site, open_page):
 def test_vega_loads_only_when_a_chart_nears_the_viewport(demo_site, open_page):
     server, _ = demo_site
     page, watch = open_page(server.url + "long/")
-    page.wait_for_timeout(600)
+    settled(page)  # the page has loaded and charts.js's observer has seen that the chart is far below
+    assert page.evaluate(UNTOUCHED), "a chart began to load before any chart was near"
     assert not [u for u in watch.requests if "vega" in u], "Vega was fetched before any chart was near"
     assert page.locator(".mw-chart__view > svg").count() == 1  # the static chart is there from the start
     page.locator("figure.mw-chart").scroll_into_view_if_needed()
@@ -55,7 +69,7 @@ def test_hostile_labels_render_as_text_everywhere(demo_site, open_page):
         bars = page.locator(".mw-chart__live .mark-rect path")
     for i in range(bars.count()):
         bars.nth(i).hover()
-        page.wait_for_timeout(100)
+        page.wait_for_function(TIP_SHOWS, arg=bars.nth(i).element_handle())  # this bar's tooltip, not the last
         if HOSTILE in (page.locator(".mw-tooltip").text_content() or ""):
             break
     else:
@@ -77,10 +91,25 @@ def test_without_javascript_the_static_svg_and_table_are_there(demo_site, open_p
 
 
 def follow_nav_link(page, url: str) -> None:
-    """Click the primary navigation's link to `url`, as a reader would, and wait for that page."""
-    page.evaluate("u => [...document.querySelectorAll('nav.md-nav--primary a')].find(a => a.href === u).click()", url)
-    page.wait_for_function("u => location.href === u && document.querySelector('.md-content h1') !== null", arg=url)
-    page.wait_for_timeout(300)
+    """Click the primary navigation's link to `url`, as a reader would, and wait until Material has swapped
+    that page in and announced it on `document$`, whose earlier subscriber charts.js has then started on it."""
+    page.evaluate(
+        """u => {
+            window.__mwAnnounced = false;
+            let replayed = false;  // document$ replays the page shown now, at once, on subscribing
+            const sub = window.document$.subscribe(() => {
+                if (!replayed) { replayed = true; return; }
+                window.__mwAnnounced = true;
+                sub.unsubscribe();
+            });
+            [...document.querySelectorAll('nav.md-nav--primary a')].find(a => a.href === u).click();
+        }""",
+        url,
+    )
+    page.wait_for_function(
+        "u => window.__mwAnnounced && location.href === u && document.querySelector('.md-content h1') !== null",
+        arg=url,
+    )
 
 
 def test_instant_navigation_hydrates_new_pages_and_finalizes_old_views(demo_site, open_page):

@@ -8,7 +8,7 @@ import struct
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from tests.browser.conftest import chart_pages, hydrate_all, signal_now
+from tests.browser.conftest import chart_pages, drawn, hydrate_all, signal_now
 
 
 def open_chart_page(real_site, open_page, fragment: str, width: int = 1280):
@@ -64,7 +64,7 @@ def test_legend_click_hides_a_series(real_site, open_page):
     figure = page.locator("#fig-pdd-vs-alibaba")
     before = marks_opacity(figure)
     click_at(page, figure.locator(".mw-chart__live .role-legend-symbol path").first)
-    page.wait_for_timeout(300)
+    drawn(page)
     after = marks_opacity(figure)
     assert before != after
     assert any(float(o) < 0.5 for o in after) and any(float(o) == 1 for o in after)
@@ -82,7 +82,7 @@ def test_year_slider_reveals_that_years_multiple(real_site, open_page):
     points = "f => f.querySelectorAll('.mw-chart__live .mark-symbol path').length"
     before = figure.evaluate(points)
     slider.fill("2019")  # keyboard-accessible native input
-    page.wait_for_timeout(300)
+    drawn(page)
     assert signal_now(page, "wechat_users", "pick_year") == 2019
     text = figure.locator(".mw-chart__live svg").text_content()
     assert "Q4 2019" in text and "times Q4 2013" in text  # the picked year, as a multiple of the article's
@@ -97,10 +97,10 @@ def test_guess_first_hides_the_answer_until_revealed(real_site, open_page):
     count = "f => f.querySelectorAll('.mw-chart__live .mark-symbol path').length"
     hidden = figure.evaluate(count)
     figure.locator(".mw-chart__controls input[type=range]").fill("40")
-    page.wait_for_timeout(200)
+    drawn(page)
     assert signal_now(page, "mobile_share", "guess") == 40
     figure.locator(".mw-chart__controls input[type=checkbox]").check()
-    page.wait_for_timeout(300)
+    drawn(page)
     assert figure.evaluate(count) > hidden
     assert "40" in figure.locator(".mw-chart__live svg").text_content()
     assert watch.errors == []
@@ -113,7 +113,7 @@ def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, 
     figure = page.locator("#fig-eras-strip")  # the home page's lead visual
     text_before = figure.locator(".mw-chart__live svg").text_content()
     click_at(page, figure.locator(".mw-chart__live path[aria-label*='Model: C2C;']").first)  # the C2C era's bar
-    page.wait_for_timeout(300)
+    drawn(page)  # the pick is evaluated, drawn, and its signal listeners (the chapter links) have run
     picked = page.evaluate(
         "window.mwCharts.view('eras_strip').then(v => v.data('era_pick_store').map(t => t.values[0]))"
     )
@@ -139,12 +139,12 @@ def test_legend_toggle_has_keyboard_buttons(real_site, open_page):
     before = marks_opacity(figure)
     buttons.nth(1).focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    drawn(page)
     assert buttons.nth(1).get_attribute("aria-pressed") == "true"
     assert marks_opacity(figure) != before
     buttons.first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    drawn(page)
     assert marks_opacity(figure) == before
     assert watch.errors == []
 

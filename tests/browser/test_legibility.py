@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import chart_pages, hydrate_all
+from tests.browser.conftest import chart_pages, drawn, hydrate_all
 
 MIN_PX = {375: 10.0, 1280: 11.0}
 WIDTHS = [320, 375, 768, 1280]
@@ -95,7 +95,7 @@ def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_stat
                 control.fill(control.get_attribute(end))
             else:
                 control.check(force=True)
-            page.wait_for_timeout(150)
+            drawn(page)  # every view has taken the new state and drawn it
             where = f"{kind} {i}{' at ' + end if end else ''}"
             bad += [(fid, f"{what} ({where})") for fid, what in problems(measure(page, LIVE), None)]
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), f"{rel}: sideways scroll"

@@ -64,13 +64,21 @@ def test_reading_measure_at_1280(real_site, open_page):
 A4_WIDTH = 794  # px at 96 dpi: the page is laid out at about the paper's width, as Chromium prints it
 
 
+# The navigation drawer is open and has finished sliding in: on screen, no transition left running on it.
+DRAWER_OPEN = """() => {
+  const toggle = document.getElementById('__drawer'), drawer = document.querySelector('.md-sidebar--primary');
+  return toggle.checked && drawer.getAnimations({subtree: true}).length === 0
+    && drawer.getBoundingClientRect().left > -1;
+}"""
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_chapter_numbers_show_in_the_navigation(real_site, open_page, width):
     server, _ = real_site
     page, _ = open_page(server.url + CHAPTER, width=width)
     if width < 1220:  # the navigation is a drawer on narrower screens
         page.locator("label.md-header__button[for=__drawer]").click()
-        page.wait_for_timeout(400)
+        page.wait_for_function(DRAWER_OPEN)
     boxes = page.evaluate(
         """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link .mw-nav__no')]
            .filter(n => n.closest('.md-nav__link').getClientRects().length)  // the open chapter: label or link
@@ -83,6 +91,10 @@ def test_chapter_numbers_show_in_the_navigation(real_site, open_page, width):
     assert all(b["w"] > 4 and b["inside"] for b in boxes), boxes
 
 
+# No CSS transition is running in the page (asking for them brings the styles up to date first).
+TRANSITIONS_DONE = "() => !document.getAnimations().some(a => a instanceof CSSTransition)"
+
+
 def open_printed(real_site, open_page, rel: str, width: int = A4_WIDTH):
     """A page in a dark system scheme, charts live, every disclosure open, then emulated print."""
     server, _ = real_site
@@ -92,6 +104,8 @@ def open_printed(real_site, open_page, rel: str, width: int = A4_WIDTH):
         hydrate_all(page)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.emulate_media(media="print", color_scheme="dark")
+    # Material fades link colours (`transition: color 125ms`): read them once they have arrived
+    page.wait_for_function(TRANSITIONS_DONE)
     return page, watch
 
 

@@ -42,6 +42,10 @@ def test_every_chart_hydrates_without_errors_or_third_parties(each_site, open_pa
         assert watch.foreign == [], (rel, watch.foreign)
 
 
+# Which of the palette's toggles Material shows (one at a time: the one that switches to the next option).
+SHOWN_TOGGLE = "() => [...document.querySelectorAll('form[data-md-component=palette] label')].findIndex(l => !l.hidden)"
+
+
 def test_palette_toggle_recolours_charts_without_reload(real_site, open_page):
     server, out = real_site
     rel = next(p for p in chart_pages(out) if "epilogue" in p or "wechat" in p)
@@ -53,8 +57,10 @@ def test_palette_toggle_recolours_charts_without_reload(real_site, open_page):
     for _ in range(3):  # auto -> light -> dark: click the visible toggle until the scheme is slate
         if scheme_of(page) == "slate":
             break
+        shown = page.evaluate(SHOWN_TOGGLE)
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_timeout(200)
+        # Material has applied the palette clicked: it shows the next option's toggle only once it has
+        page.wait_for_function(f"shown => ({SHOWN_TOGGLE})() !== shown", arg=shown)
     assert scheme_of(page) == "slate"
     after = label.evaluate("t => getComputedStyle(t).fill")
     assert before != after
