@@ -46,13 +46,23 @@ def check(staging: Path) -> int:
 def publish(staging: Path, site: Path) -> str:
     """Check `staging`, then put it in `site`'s place; the old site goes only once the new one is in."""
     aside = site.with_name(site.name + ".old")
-    if not site.exists() and aside.exists():  # a publish stopped between its two renames: finish it
-        aside.rename(site)
-    n = check(staging)
-    if aside.exists():
-        shutil.rmtree(aside)
-    if site.exists():
-        site.rename(aside)
-    staging.rename(site)
-    shutil.rmtree(aside, ignore_errors=True)
+    try:
+        if not site.exists() and aside.exists():  # a publish stopped between its two renames: finish it
+            aside.rename(site)
+        n = check(staging)
+        if aside.exists():
+            shutil.rmtree(aside)
+        if site.exists():
+            site.rename(aside)
+        try:
+            staging.rename(site)
+        except OSError:
+            if aside.exists() and not site.exists():
+                aside.rename(site)  # the new site cannot go in: the old one goes back
+            raise
+    except OSError as e:  # a read-only or full disk, a folder in use: say which, not a traceback
+        raise PublishError(
+            e.filename or site, None, None, f"cannot replace the site ({e.strerror or e}); it is left as it was"
+        ) from None
+    shutil.rmtree(aside, ignore_errors=True)  # the old site, now unused: a leftover is removed next time
     return f"published {n} pages of {len(editions.EDITIONS)} editions to {site}"

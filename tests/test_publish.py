@@ -192,3 +192,20 @@ def test_a_bad_setting_stops_the_build_naming_it_and_loses_nothing(project, good
     assert r.returncode != 0
     assert name in r.stderr and "Traceback" not in r.stderr, r.stderr[-2000:]
     assert tree(project / "site") == good
+
+
+def test_a_site_that_cannot_be_replaced_is_an_error_and_stays_as_it_was(tmp_path, monkeypatch):
+    site = staged(tmp_path / "old", {"index.html": FINISHED, "zh/index.html": FINISHED}).rename(tmp_path / "site")
+    before = tree(site)
+    new = staged(tmp_path, {"index.html": FINISHED + "new", "zh/index.html": FINISHED})
+    rename = Path.rename
+
+    def refuse_the_new_one(self, target):  # as a read-only folder or a full disk would
+        if self == new:
+            raise PermissionError(13, "Permission denied", str(target))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_the_new_one)
+    with pytest.raises(publish.PublishError, match=r"cannot replace the site \(Permission denied\)"):
+        publish.publish(new, site)
+    assert tree(site) == before and not (tmp_path / "site.old").exists()
