@@ -235,8 +235,18 @@ def _yaml_path_line(text: str, path: tuple[str | int, ...]) -> int | None:
     return found
 
 
+# A chart's data is the summary it draws (the largest file here is a few kB): a file this size is a raw
+# export or a mistake, and every reader would download it.
+MAX_FILE_BYTES = 2_000_000
+
+
 def read_text(path: Path) -> str:
     """A data or metadata file's text: UTF-8, with or without the byte-order mark spreadsheets write, and no NUL."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused before it is read: a 50 MB file took 750 MB of memory to check
+        limit = MAX_FILE_BYTES / 1e6
+        reason = f"{size / 1e6:.1f} MB, over the {limit:g} MB a data file may be: keep the summary a chart draws"
+        raise DataError(path, None, None, reason)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

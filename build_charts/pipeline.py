@@ -125,11 +125,30 @@ def _versions() -> str:
     return f"altair={version('altair')};vl-convert={version('vl-convert-python')};py={sys.version_info[:2]}"
 
 
+# How a font file starts (OpenType with CFF outlines, TrueType, a collection): anything else in the folder
+# (a Git LFS pointer, a download cut short, an HTML error page) would be skipped by the renderer, which
+# then measures with its fallback font and silently redraws every chart differently.
+FONT_MAGIC = (b"OTTO", b"\x00\x01\x00\x00", b"true", b"ttcf")
+
+
 def font_files(project: Project) -> list[Path]:
-    """The project's own fonts for measuring chart text (none by default)."""
+    """The project's own fonts for measuring chart text (none by default), each checked to be a font."""
     if not project.fonts_dir.is_dir():
         return []
-    return sorted(p for p in project.fonts_dir.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
+    fonts = sorted(p for p in project.fonts_dir.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
+    for font in fonts:
+        with font.open("rb") as f:
+            head = f.read(4)
+        if head not in FONT_MAGIC:
+            raise ChartError(font, None, None, "not a font file (damaged, cut short, or a Git LFS pointer)")
+    if (project.fonts_dir / "charset.txt").exists() and not fonts:
+        raise ChartError(
+            project.fonts_dir / "charset.txt",
+            None,
+            None,
+            "lists the measuring font's characters, but no font file is beside it: restore it from git",
+        )
+    return fonts
 
 
 def _hash_files(paths: list[Path], extra: str = "") -> str:

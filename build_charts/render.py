@@ -178,14 +178,18 @@ def draw(
         for layout, spec in layouts.items():
             try:
                 vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
+            except Exception as e:
+                raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
+            name = figure.drawing_name(chart_id, key, lang, layout)
+            files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
+            _check_sizes(path, files)  # before drawing: a chart too heavy to publish is not worth the wait
+            try:
                 svgs[layout] = vlc.vega_to_svg(vega)
             except Exception as e:
                 raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
             if lang != "en":
                 _check_charset(project, path, svgs[layout])
-            name = figure.drawing_name(chart_id, key, lang, layout)
             files[f"{name}.svg"] = svgs[layout]
-            files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
         wide = layouts["wide"]
         title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
         title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
@@ -193,12 +197,32 @@ def draw(
             files[figure_file(lang)] = figure.render(
                 chart_id, key, title, wide["description"], svgs, datasets[lang], links
             )
+    _check_sizes(path, files)
     records = data_records(datasets[LANGUAGES[0]])
     files |= {
         f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets[LANGUAGES[0]] else None,
     }
     publish(output_dir(project, chart_id, key), files)
+
+
+# What one chart may weigh: a figure is inlined in its page (the largest now is about 40 kB), a Vega spec is
+# fetched when the chart comes alive (about 60 kB). A chart over these has too many marks for a reader
+# (100,000 points made a 28 MB page): aggregate, sample or bin the data in `build()`.
+MAX_BYTES = {"figure": 500_000, "spec": 1_000_000}
+
+
+def _check_sizes(path: Path, files: dict[str, str | bytes | None]) -> None:
+    """A figure or spec over its limit is an error naming the chart module, before anything is written."""
+    for name, content in files.items():
+        kind = "spec" if name.endswith(".vg.json") else "figure" if name.startswith("figure") else None
+        if kind is None or content is None:
+            continue
+        size = len(content.encode() if isinstance(content, str) else content)
+        if size > MAX_BYTES[kind]:
+            limit = MAX_BYTES[kind] / 1e6
+            reason = f"the {kind} ({name}) is {size / 1e6:.1f} MB, over its {limit:g} MB limit: aggregate, sample"
+            raise ChartError(path, None, "size", reason + " or bin the data in build()")
 
 
 def publish(out: Path, files: dict[str, str | bytes | None]) -> None:

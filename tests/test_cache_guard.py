@@ -96,3 +96,51 @@ def test_a_chart_that_ends_the_renderer_is_named(fixture_site, build, line, said
 def test_the_time_limit_must_be_a_number(build):
     r = build(MW_CHART_SECONDS="abc")
     assert r.returncode != 0 and "MW_CHART_SECONDS: must be a whole number of seconds" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"version https://git-lfs.github.com/spec/v1\noid sha256:0\n", b"", b"<!doctype html>"],
+    ids=["a Git LFS pointer", "empty", "an error page"],
+)
+def test_a_font_file_that_is_not_a_font_stops_the_build_naming_it(fixture_site, build, content):
+    fonts = fixture_site / "build_charts" / "fonts"
+    fonts.mkdir(exist_ok=True)
+    (fonts / "Measuring.otf").write_bytes(content)
+    r = build()
+    assert r.returncode != 0
+    assert "build_charts/fonts/Measuring.otf: not a font file" in r.stderr, r.stderr[-2000:]
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_a_missing_measuring_font_stops_the_build_instead_of_redrawing_with_another(fixture_site, build):
+    fonts = fixture_site / "build_charts" / "fonts"
+    fonts.mkdir(exist_ok=True)
+    (fonts / "charset.txt").write_text("abc\n", encoding="utf-8")  # a subset was made, its font is gone
+    r = build()
+    assert r.returncode != 0
+    assert "build_charts/fonts/charset.txt: lists the measuring font's characters, but no font file" in r.stderr
+    assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_a_real_font_file_is_accepted(fixture_site, build):
+    from tests.sites import ROOT
+
+    fonts = fixture_site / "build_charts" / "fonts"
+    fonts.mkdir(exist_ok=True)
+    (fonts / "Measuring.otf").write_bytes((ROOT / "build_charts/fonts/NotoSansCJKsc-Regular.subset.otf").read_bytes())
+    r = build()
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_a_chart_too_heavy_for_a_page_stops_the_build_naming_its_module(fixture_site, build):
+    # 30,000 bars of made-up fruit: megabytes for every reader, stopped before it is drawn
+    many = "[dict(r, fruit=f'{r[\"fruit\"]}{i}') for i in range(10000) for r in fruit.rows]"
+    edit = f"fruit = type(fruit)(**{{**vars(fruit), 'rows': {many}}})"
+    break_build(fixture_site, edit)
+    r = build()
+    assert r.returncode != 0
+    assert re.search(
+        r"build_charts/charts/fruit_bars\.py: size: the (figure|spec) \(.+\) is [\d.]+ MB, over its", r.stderr
+    ), r.stderr[-2000:]
+    assert not (fixture_site / "out" / "index.html").exists()

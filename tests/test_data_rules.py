@@ -483,3 +483,25 @@ def test_date_with_digits_other_than_ascii(dataset):
     assert (e.line, e.field) == (3, "year") and "'２０１１'" in e.reason
     e = error_for(dataset(meta_text=GOOD_META.replace("date_accessed: 2026-11-25", "date_accessed: ２０２６-11-25")))
     assert e.field == "origins.maker.date_accessed"
+
+
+def test_a_data_file_over_the_size_limit_is_refused_before_it_is_read(dataset, monkeypatch):
+    from build_charts import data
+
+    path = dataset(GOOD_CSV + "".join(f"{2012 + i},1.5,maker\n" for i in range(18)) + "#" * len(GOOD_META))
+    meta = path.with_name("sales.meta.yml")
+    monkeypatch.setattr(data, "MAX_FILE_BYTES", meta.stat().st_size)  # the meta file passes, the CSV does not
+    read = []
+    real = type(path).read_bytes
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: read.append(self.name) or real(self))
+    e = error_for(path)
+    assert e.path.name == "sales.csv" and e.line is None
+    assert "MB a data file may be" in e.reason
+    assert "sales.csv" not in read  # refused from its size: never loaded into memory
+
+
+def test_the_size_limit_leaves_room_for_every_data_file_here():
+    from build_charts import data
+    from tests.sites import ROOT
+
+    assert max(p.stat().st_size for p in (ROOT / "data").iterdir()) * 20 < data.MAX_FILE_BYTES
