@@ -45,6 +45,9 @@ build: $(STAMP) ## Build both editions (strict) with MkDocs + Material, the main
 	$(VENV)/bin/mkdocs build --strict $(ZH) -d $(STAGING)/zh
 	$(PY) -m build_pages publish $(STAGING) site
 
+release: ## Build for publishing: as `make build`, and SITE_URL must be set (the publishing workflow runs this)
+	MW_RELEASE=1 $(MAKE) build
+
 build-zensical: $(STAMP) ## Build the same two editions with Zensical (no hooks: the pipeline's steps around it)
 	rm -rf $(STAGING)
 	$(PY) -m build_pages prepare

@@ -22,6 +22,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from build_charts import limits
 from build_charts.errors import DataError
 
 # ASCII digits only: \d also matches ２０１９, which int() reads but Vega-Lite cannot parse as a date
@@ -235,18 +236,12 @@ def _yaml_path_line(text: str, path: tuple[str | int, ...]) -> int | None:
     return found
 
 
-# A chart's data is the summary it draws (the largest file here is a few kB): a file this size is a raw
-# export or a mistake, and every reader would download it.
-MAX_FILE_BYTES = 2_000_000
-
-
 def read_text(path: Path) -> str:
     """A data or metadata file's text: UTF-8, with or without the byte-order mark spreadsheets write, and no NUL."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:  # refused before it is read: a 50 MB file took 750 MB of memory to check
-        limit = MAX_FILE_BYTES / 1e6
-        reason = f"{size / 1e6:.1f} MB, over the {limit:g} MB a data file may be: keep the summary a chart draws"
-        raise DataError(path, None, None, reason)
+    if size > limits.DATA_FILE_BYTES:  # refused before it is read: a 50 MB file took 750 MB of memory to check
+        reason = f"{limits.mb(size)}, over the {limits.mb(limits.DATA_FILE_BYTES)} a data file may be:"
+        raise DataError(path, None, None, reason + " keep the summary a chart draws")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from build_charts import limits
 from build_charts.errors import ChartError
 from build_charts.words import LANGUAGES
 
@@ -253,8 +254,8 @@ def entry_problem(folder: Path) -> str | None:
 
 
 def chart_seconds() -> int:
-    """The time limit for drawing one chart (both editions, both layouts): MW_CHART_SECONDS, default 120."""
-    raw = os.environ.get("MW_CHART_SECONDS", "120")
+    """The time limit for drawing one chart (both editions, both layouts): MW_CHART_SECONDS, else the default."""
+    raw = os.environ.get("MW_CHART_SECONDS", str(limits.CHART_SECONDS))
     if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
         raise ChartError(None, None, "MW_CHART_SECONDS", f"must be a whole number of seconds, not {raw!r}")
     return int(raw)

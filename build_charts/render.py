@@ -35,7 +35,7 @@ from pathlib import Path
 import vl_convert as vlc
 
 from build_charts import data as data_mod
-from build_charts import figure, theme, words
+from build_charts import figure, limits, theme, words
 from build_charts.errors import ChartError, PipelineError
 from build_charts.pipeline import ENTRY, Chart, Links, Project, chart_seconds, figure_file, keys, output_dir
 from build_charts.words import LANGUAGES
@@ -206,10 +206,9 @@ def draw(
     publish(output_dir(project, chart_id, key), files)
 
 
-# What one chart may weigh: a figure is inlined in its page (the largest now is about 40 kB), a Vega spec is
-# fetched when the chart comes alive (about 60 kB). A chart over these has too many marks for a reader
-# (100,000 points made a 28 MB page): aggregate, sample or bin the data in `build()`.
-MAX_BYTES = {"figure": 500_000, "spec": 1_000_000}
+# What one chart may weigh (build_charts/limits.py): a chart over it has too many marks for a reader
+# (100,000 points made a 28 MB page), so aggregate, sample or bin the data in `build()`.
+MAX_BYTES = {"figure": limits.FIGURE_BYTES, "spec": limits.SPEC_BYTES}
 
 
 def _check_sizes(path: Path, files: dict[str, str | bytes | None]) -> None:
@@ -220,9 +219,8 @@ def _check_sizes(path: Path, files: dict[str, str | bytes | None]) -> None:
             continue
         size = len(content.encode() if isinstance(content, str) else content)
         if size > MAX_BYTES[kind]:
-            limit = MAX_BYTES[kind] / 1e6
-            reason = f"the {kind} ({name}) is {size / 1e6:.1f} MB, over its {limit:g} MB limit: aggregate, sample"
-            raise ChartError(path, None, "size", reason + " or bin the data in build()")
+            reason = f"the {kind} ({name}) is {limits.mb(size)}, over its {limits.mb(MAX_BYTES[kind])} limit:"
+            raise ChartError(path, None, "size", reason + " aggregate, sample or bin the data in build()")
 
 
 def publish(out: Path, files: dict[str, str | bytes | None]) -> None:

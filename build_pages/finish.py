@@ -28,7 +28,7 @@ from pathlib import Path
 
 import rjsmin
 
-from build_charts import pipeline
+from build_charts import limits, pipeline
 from build_charts.errors import PipelineError
 from build_pages import editions, markers, seo, settings, theme_patches
 from build_pages.editions import Edition
@@ -191,6 +191,12 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
         left = markers.left(done)
         if left:
             raise FinishError(page, None, None, f"markers left unfilled: {', '.join(sorted(set(left)))}")
+        weight = len(done.encode("utf-8"))
+        if weight > limits.PAGE_BYTES:  # each figure passed its own limit: too many of them on one page
+            shown = sorted({m[1] for m in markers.FIGURE.finditer(as_built[page])})
+            parts = ", ".join(f"{cid} {limits.mb(len(figures[cid].encode()))}" for cid in shown)
+            reason = f"the page weighs {limits.mb(weight)}, over the {limits.mb(limits.PAGE_BYTES)} limit"
+            raise FinishError(page, None, None, f"{reason}; its figures: {parts or 'none'}")
         if done != as_built[page]:
             page.write_text(done, encoding="utf-8")
     for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):

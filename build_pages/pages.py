@@ -14,6 +14,7 @@ import difflib
 import re
 from pathlib import Path
 
+from build_charts import data
 from build_charts.errors import PipelineError
 from build_pages import markers
 
@@ -137,7 +138,7 @@ def check_data(data_dir: Path) -> None:
     """No data or metadata file may hold the page maker's marker text."""
     for path in sorted(data_dir.glob("*")):
         if path.is_file():
-            text = path.read_bytes().decode("utf-8", errors="replace")
+            text = data.read_text(path)  # the loader's own reading: its size limit, encoding and NUL checks
             for n in markers.find_in_text(text):
                 raise PageError(path, n, None, f"{markers.PREFIX!r} is reserved for the page maker's markers")
 

@@ -6,6 +6,7 @@
 - `SITE_URL` / `SITE_URL_ZH`: the published addresses (canonical links, share cards, hreflang, sitemap).
   An address must be http(s), end with a slash and hold no quote, space or angle bracket; when unset the
   build says that its links point at the local preview server.
+- `MW_RELEASE=1` (`make release`, the publishing workflow): a build for readers, so `SITE_URL` must be set.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def site_date(root: Path) -> dt.date:
     )
 
 
-def site_url(name: str, value: str | None) -> str | None:
-    """Check one address setting; returns a line for the build log when it is unset."""
+def site_url(name: str, value: str | None, release: bool = False) -> str | None:
+    """Check one address setting; returns a line for the build log when it is unset (an error for a release)."""
     if value is None or value == "":
+        if release:
+            raise SettingsError(None, None, name, "must be set for a release: the address readers will use")
         return f"{name} is not set: canonical links, citations and share cards point at the preview server"
     if not URL.match(value):
         raise SettingsError(
@@ -59,5 +62,6 @@ def site_url(name: str, value: str | None) -> str | None:
 def check(root: Path) -> list[str]:
     """Every setting checked; returns what the build log should say (raises on the first bad one)."""
     site_date(root)
-    said = [site_url(name, os.environ.get(name)) for name in ("SITE_URL", "SITE_URL_ZH")]
+    release = os.environ.get("MW_RELEASE", "") not in ("", "0")
+    said = [site_url(name, os.environ.get(name), release) for name in ("SITE_URL", "SITE_URL_ZH")]
     return [line for line in said if line]

@@ -144,3 +144,17 @@ def test_a_chart_too_heavy_for_a_page_stops_the_build_naming_its_module(fixture_
         r"build_charts/charts/fruit_bars\.py: size: the (figure|spec) \(.+\) is [\d.]+ MB, over its", r.stderr
     ), r.stderr[-2000:]
     assert not (fixture_site / "out" / "index.html").exists()
+
+
+def test_a_page_over_its_weight_stops_the_build_naming_the_page_and_its_figures(fixture_site, build):
+    from build_charts import limits
+
+    page = fixture_site / "docs" / "index.md"
+    paragraph = "Fruit was picked, weighed and counted by hand. " * 20 + "\n\n"
+    page.write_text(page.read_text(encoding="utf-8") + paragraph * (limits.PAGE_BYTES // len(paragraph) + 1))
+    r = build()
+    assert r.returncode != 0
+    said = re.search(
+        r"out/index\.html: the page weighs ([\d.]+) MB, over the 3\.00 MB limit; its figures: (.+)", r.stderr
+    )
+    assert said and float(said[1]) > 3 and said[2].startswith("fruit_bars 0.0"), r.stderr[-2000:]

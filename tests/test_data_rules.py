@@ -486,11 +486,11 @@ def test_date_with_digits_other_than_ascii(dataset):
 
 
 def test_a_data_file_over_the_size_limit_is_refused_before_it_is_read(dataset, monkeypatch):
-    from build_charts import data
+    from build_charts import limits
 
     path = dataset(GOOD_CSV + "".join(f"{2012 + i},1.5,maker\n" for i in range(18)) + "#" * len(GOOD_META))
     meta = path.with_name("sales.meta.yml")
-    monkeypatch.setattr(data, "MAX_FILE_BYTES", meta.stat().st_size)  # the meta file passes, the CSV does not
+    monkeypatch.setattr(limits, "DATA_FILE_BYTES", meta.stat().st_size)  # the meta file passes, the CSV does not
     read = []
     real = type(path).read_bytes
     monkeypatch.setattr(type(path), "read_bytes", lambda self: read.append(self.name) or real(self))
@@ -501,7 +501,7 @@ def test_a_data_file_over_the_size_limit_is_refused_before_it_is_read(dataset, m
 
 
 def test_the_size_limit_leaves_room_for_every_data_file_here():
-    from build_charts import data
+    from build_charts import limits
     from tests.sites import ROOT
 
-    assert max(p.stat().st_size for p in (ROOT / "data").iterdir()) * 20 < data.MAX_FILE_BYTES
+    assert max(p.stat().st_size for p in (ROOT / "data").iterdir()) * 20 < limits.DATA_FILE_BYTES

@@ -118,3 +118,14 @@ def test_a_script_in_a_page_is_an_error_at_its_line(docs):
     assert "01-one.md:5:" in error(docs) and "script" in error(docs)
     write(docs, "01-one.md", "# One\n\n```html\n<script>shown as code</script>\n```\n")
     assert check(docs)["01-one.md"] == []
+
+
+def test_the_data_scan_for_markers_refuses_a_huge_file_before_reading_it(tmp_path, monkeypatch):
+    from build_charts import limits
+    from build_charts.errors import DataError
+
+    (tmp_path / "big.csv").write_text("year,value\n" + "2010,1\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(limits, "DATA_FILE_BYTES", 100)
+    with pytest.raises(DataError, match="a data file may be") as info:
+        pages.check_data(tmp_path)
+    assert info.value.path.name == "big.csv"

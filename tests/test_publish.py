@@ -209,3 +209,9 @@ def test_a_site_that_cannot_be_replaced_is_an_error_and_stays_as_it_was(tmp_path
     with pytest.raises(publish.PublishError, match=r"cannot replace the site \(Permission denied\)"):
         publish.publish(new, site)
     assert tree(site) == before and not (tmp_path / "site.old").exists()
+
+
+def test_make_release_without_site_url_stops_and_keeps_the_site(project, good):
+    r = make(project, "release")
+    assert r.returncode != 0 and "SITE_URL: must be set for a release" in r.stderr, r.stderr[-2000:]
+    assert tree(project / "site") == good

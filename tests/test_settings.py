@@ -51,3 +51,16 @@ def test_a_bad_site_address_is_an_error_naming_the_setting(value):
 def test_a_good_address_passes_and_an_unset_one_is_said_in_the_log():
     assert settings.site_url("SITE_URL", "https://models.example.org/wars/") is None
     assert "preview server" in settings.site_url("SITE_URL", None)
+
+
+def test_a_release_without_its_address_is_an_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("SITE_URL_ZH", raising=False)
+    assert len(settings.check(tmp_path)) == 2  # a local build: said in the log
+    monkeypatch.setenv("MW_RELEASE", "1")
+    with pytest.raises(settings.SettingsError, match="SITE_URL: must be set for a release"):
+        settings.check(tmp_path)
+    monkeypatch.setenv("SITE_URL", "https://example.org/")
+    monkeypatch.setenv("SITE_URL_ZH", "https://example.org/zh/")
+    assert settings.check(tmp_path) == []
