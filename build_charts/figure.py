@@ -1,4 +1,5 @@
-"""The HTML of one chart figure: static SVG, caption from metadata, data table, downloads.
+"""The HTML of one chart figure: the static SVG, then one line (its main source) that opens a drawer with
+the description, sources and notes from metadata, the data table, downloads and reuse.
 
 The figure works with no JavaScript at all; `overrides/assets/javascripts/charts.js`
 later swaps the static SVG for a live Vega view when the figure nears the viewport.
@@ -182,14 +183,14 @@ def render(
         f'<div class="mw-chart__view" role="img" aria-labelledby="{fid}-desc">'
         + "".join(static_svg(svg, chart_id, layout) for layout, svg in svgs.items())
         + "</div>"
-        f'<figcaption class="mw-chart__caption">'
+        # the chart first: one line (its main source) that opens the drawer with everything else, which
+        # works without script; the description inside stays the figure's description while it is closed
+        f'<figcaption class="mw-chart__caption"><details class="mw-chart__drawer">'
+        f'<summary><span class="mw-chart__source">{formats.main_source(datasets)}</span>'
+        f'<span class="mw-chart__open">{UI("drawer")}</span></summary>'
         f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
         f"{formats.caption_html(datasets, links.sources_url(language()))}"
-        + (
-            f'<details class="mw-chart__data"><summary>{UI("show_data")}</summary>{tables}</details>'
-            if datasets
-            else ""
-        )
+        + (f'<div class="mw-chart__data">{tables}</div>' if datasets else "")
         + f'<p class="mw-chart__downloads">{UI("download")} {data_links}'
         f'<a href="{base}.svg" download="{chart_id}.svg">SVG</a>'
         # drawn in the reader's browser from the SVG file (charts.js shows the button): the build makes no PNG
@@ -197,5 +198,6 @@ def render(
         f' data-name="{escape(chart_id)}.png" data-background="{theme.BACKGROUND["light"]}">PNG</button></span>'
         f' · <a class="mw-chart__anchor" href="#{fid}">{UI("link_chart")}</a></p>'
         f'<p class="mw-chart__reuse">{UI("reuse", licence=licence)}</p>'
+        "</details>"
         "</figcaption></figure>"
     )

@@ -114,11 +114,30 @@ def accessed(origins: list[Origin]) -> str:
     return UI("accessed", dates=UI("list_sep").join(dates)) if dates else ""
 
 
+def main_source(datasets: list[Dataset]) -> str:
+    """The one line under a chart, as HTML: its main source by producer (primary documents first, then the
+    producer behind the most records) and how many others there are; a schematic says that it is one."""
+    if not datasets:
+        return UI("schematic")
+    backed: dict[str, list] = {}  # producer -> [primary?, records, first seen]
+    for ds in datasets:
+        for row in ds.rows:
+            o = ds.meta.origins[row["source"]]
+            entry = backed.setdefault(o.producer, [False, 0, len(backed)])
+            entry[0] |= o.kind == "primary"
+            entry[1] += 1
+    ranked = sorted(backed, key=lambda p: (not backed[p][0], -backed[p][1], backed[p][2]))
+    colon = "：" if language() == "zh" else ": "
+    label = UI("source") if len(ranked) == 1 else UI("sources")
+    more = UI("more_sources", n=len(ranked) - 1, total=len(ranked)) if len(ranked) > 1 else ""
+    return f"{label}{colon}{in_own_language(escape(ranked[0]), ranked[0])}{more}"
+
+
 def caption_html(datasets: list[Dataset], sources_url: str = "sources/") -> str:
     """The source line and notes under a chart, derived from the datasets it draws (a long list of sources
     links to the datasets' sections of the page at `sources_url`)."""
     if not datasets:
-        return f'<p class="mw-chart__sources">{UI("schematic")}</p>'
+        return ""  # a schematic says so in its one line (main_source); it has no sources to list
     origins: list[Origin] = []
     for ds in datasets:
         for o in ds.used_origins().values():
@@ -148,14 +167,9 @@ def caption_html(datasets: list[Dataset], sources_url: str = "sources/") -> str:
             f"{UI('all_listed', n=len(origins), where=where)}</p>"
         ]
     notes = [n for ds in datasets for n in ds.meta.notes]
-    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
-    if 0 < len(notes) <= 2:
-        parts.append(f'<ul class="mw-chart__notes">{items}</ul>')
-    elif notes:  # many notes fold away, one click from the chart
-        parts.append(
-            f'<details class="mw-chart__notes"><summary>{UI("notes_fold", n=len(notes))}</summary>'
-            f"<ul>{items}</ul></details>"
-        )
+    if notes:  # in the figure's drawer, which is the fold: listed, not folded again
+        items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+        parts.append(f'<p class="mw-chart__h">{UI("h_notes")}</p><ul class="mw-chart__notes">{items}</ul>')
     return "".join(parts)
 
 

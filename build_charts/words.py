@@ -57,7 +57,7 @@ class Words:
 UI = Words(
     "build_charts/words.py UI",
     en={
-        "schematic": "<strong>Schematic, not data:</strong> an illustration of the argument.",
+        "schematic": "<strong>Schematic, not data</strong>: an illustration of the argument",
         "source": "Source",
         "sources": "Sources",
         "accessed": "Accessed {dates}.",
@@ -66,8 +66,8 @@ UI = Words(
         "all_listed": "All {n} documents are listed with titles, links and access dates {where}.",
         "on_sources_page": "on the Sources page",
         "under": "on the Sources page, under {names} and {last}",
-        "notes_fold": "<strong>Notes on these figures</strong> ({n}): bases, gaps and where sources disagree",
-        "show_data": "Show the data",
+        "more_sources": " and {n} more",
+        "drawer": "Details, data, downloads",
         "download": "Download:",
         "link_chart": "Link to this chart",
         "reuse": "<strong>Reuse this chart:</strong> free under {licence}; credit “The Model Wars” and link to this"
@@ -95,7 +95,7 @@ UI = Words(
         "card_name": "The Model Wars",
     },
     zh={
-        "schematic": "<strong>示意图，不是数据：</strong>用来说明文章的论点。",
+        "schematic": "<strong>示意图，不是数据</strong>：用来说明文章的论点",
         "source": "来源",
         "sources": "来源",
         "accessed": "查阅于{dates}。",
@@ -104,8 +104,8 @@ UI = Words(
         "all_listed": "全部{n}份文献的标题、链接和查阅日期列在{where}。",
         "on_sources_page": "“来源”页",
         "under": "“来源”页的 {names} 和 {last} 条目下",
-        "notes_fold": "<strong>关于这些数字的说明</strong>（{n}条）：口径、缺口以及来源之间的出入",
-        "show_data": "查看数据",
+        "more_sources": "等{total}家",
+        "drawer": "说明、数据与下载",
         "download": "下载：",
         "link_chart": "本图链接",
         "reuse": "<strong>转载本图：</strong>按 {licence} 许可免费使用；请注明“模式之战”并链接到本图。"

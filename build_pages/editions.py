@@ -76,6 +76,10 @@ EN = Edition(
         "none": "No chapter tells this era: it came after the article.",
         "nth": " ({i} of {n})",
         "list_sep": ", ",
+        # charts.js: how to use a chart's view from the keyboard, read as the view's description
+        "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
+        " last, Escape leaves.",
+        "chart_role": "chart",  # what a screen reader calls a chart's view
     },
 )
 
@@ -117,11 +121,22 @@ ZH = Edition(
         "none": "没有哪一章讲这个时期：它出现在文章之后。",
         "nth": "（第{i}个，共{n}个）",
         "list_sep": "、",
+        "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
+        "chart_role": "图表",
     },
 )
 
 EDITIONS: tuple[Edition, ...] = (EN, ZH)  # the first is the main edition, at the site's root
-SCRIPT_WORDS = ("series", "all", "marked", "none", "nth", "list_sep")  # what charts-live.js reads
+SCRIPT_WORDS = (
+    "series",
+    "all",
+    "marked",
+    "none",
+    "nth",
+    "list_sep",
+    "keys",
+    "chart_role",
+)  # what charts(-live).js read
 
 
 def edition(lang: str) -> Edition:

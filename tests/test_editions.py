@@ -112,7 +112,7 @@ def test_the_chinese_sources_page_and_captions_are_in_chinese(site):
     page = html(site / "zh", "10-sources/")
     assert "个数据集" in page and "Background data" not in page and "Accessed" not in page
     chapter = html(site / "zh", "02-alibaba-beats-itself/")
-    assert "查看数据" in chapter and "Show the data" not in chapter
+    assert "说明、数据与下载" in chapter and "Details, data, downloads" not in chapter
     assert "第2章，共7章" in chapter
 
 
@@ -137,3 +137,16 @@ def test_the_chinese_search_index_finds_the_chapters_that_discuss_a_name(site):
 def test_the_chinese_404_page_is_chinese(site):
     page = (site / "zh" / "404.html").read_text(encoding="utf-8")
     assert "找不到这个页面" in page and '<html lang="zh-Hans"' in page
+
+
+def test_the_scripts_hold_no_edition_words_and_read_them_from_the_page(site):
+    scripts = ROOT / "overrides" / "assets" / "javascripts"
+    for name in ("charts.js", "charts-live.js"):
+        js = (scripts / name).read_text(encoding="utf-8")
+        assert not re.search(r"[\u4e00-\u9fff]", js), f"{name}: Chinese words belong in build_pages/editions.py"
+        assert "documentElement.lang" not in js, f"{name}: the words come from the page, not a language test"
+        assert 'getElementById("mw-words")' in js, name
+    for prefix, han in (("", False), ("zh/", True)):
+        page = (site / prefix / "04-taobao-traffic-problem" / "index.html").read_text(encoding="utf-8")
+        words = json.loads(re.search(r'<script type="application/json" id="mw-words">(.*?)</script>', page)[1])
+        assert bool(re.search(r"[\u4e00-\u9fff]", words["keys"])) is han and "Home" in words["keys"]

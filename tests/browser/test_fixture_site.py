@@ -60,7 +60,7 @@ def test_hostile_labels_render_as_text_everywhere(demo_site, open_page):
     live(page)
     assert page.locator("img[src=x]").count() == 0
     # the data table (caption side) shows the label as text
-    page.locator(".mw-chart__data summary").click()
+    page.locator(".mw-chart__drawer > summary").click()
     assert HOSTILE in page.locator(".mw-chart__data table").inner_text()
     # the live SVG axis label and the tooltip show it as text too
     assert HOSTILE in page.locator(".mw-chart__live svg").text_content()
@@ -85,7 +85,7 @@ def test_without_javascript_the_static_svg_and_table_are_there(demo_site, open_p
     assert svg.is_visible()
     box = svg.bounding_box()
     assert box["width"] > 200 and box["height"] > 100
-    page.locator(".mw-chart__data summary").click()
+    page.locator(".mw-chart__drawer > summary").click()
     assert page.locator(".mw-chart__data table").is_visible()
     assert "apple" in page.locator(".mw-chart__data table").inner_text()
 

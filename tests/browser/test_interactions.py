@@ -161,6 +161,7 @@ def test_png_download_is_drawn_from_the_svg_opaque_and_at_twice_its_size(real_si
     server, out = real_site
     rel = next(p for p in chart_pages(out) if "taobao-traffic" in p)
     page, watch = open_page(server.url + rel)
+    page.locator("#fig-singles-day .mw-chart__drawer > summary").click()  # the downloads are in the drawer
     button = page.locator("#fig-singles-day .mw-chart__png button")
     svg_file = out / urlparse(urljoin(server.url + rel, button.get_attribute("data-svg"))).path.lstrip("/")
     svg_w, svg_h = (

@@ -107,11 +107,14 @@ def test_without_javascript_every_static_chart_and_table_is_there(each_site, ope
             has_narrow = f.locator(".mw-chart__svg--narrow").count() == 1
             layout = "narrow" if width < 600 and has_narrow else "wide"
             assert f"mw-chart__svg--{layout}" in shown.get_attribute("class"), rel
-            # the PNG is drawn by script: without it, no dead button, and the SVG link stays
+            # the drawer opens without script; the PNG is drawn by script: without it, no dead button, and
+            # the SVG link stays
+            assert not f.locator(".mw-chart__downloads").is_visible(), rel  # the chart first
+            f.locator(".mw-chart__drawer > summary").click()
             assert not f.locator(".mw-chart__png").is_visible(), rel
             assert f.locator(".mw-chart__downloads a[href$='.svg']").is_visible(), rel
+            assert f.locator(".mw-chart__desc").is_visible(), rel
             if f.locator(".mw-chart__data").count():
-                f.locator(".mw-chart__data summary").click()
                 assert f.locator(".mw-chart__data table").first.is_visible(), rel
 
 

@@ -165,9 +165,9 @@
     keys.className = "md-visually-hidden";
     keys.id = f.id + "-keys";
     keys.setAttribute("aria-hidden", "true"); // read as the view's description, not again as text
-    keys.textContent = /^zh/.test(document.documentElement.lang)
-      ? "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。"
-      : "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the last, Escape leaves.";
+    // the page's words (the finish step writes them from its edition, build_pages/editions.py)
+    var block = document.getElementById("mw-words"), words = block ? JSON.parse(block.textContent) : {};
+    keys.textContent = words.keys || "";
     var said = document.createElement("p");
     said.className = "mw-chart__said md-visually-hidden";
     said.setAttribute("aria-live", "polite");
@@ -175,7 +175,7 @@
     view.parentNode.insertBefore(said, keys.nextSibling);
     view.tabIndex = 0;
     view.setAttribute("role", "application");
-    view.setAttribute("aria-roledescription", "chart");
+    view.setAttribute("aria-roledescription", words.chart_role || "chart");
     if (title) view.setAttribute("aria-labelledby", title.id);
     view.setAttribute("aria-describedby", (desc ? desc.id + " " : "") + keys.id);
   }
