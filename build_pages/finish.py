@@ -208,6 +208,18 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     return theme_patches.apply(site_dir, ed)
 
 
+def withdraw_unfinished(site_dir: Path) -> int:
+    """After a failed finish, remove the pages it left unfinished (markers unfilled, no CSP), so that
+    `mkdocs serve`, which keeps serving its folder, shows a missing page rather than a broken one;
+    returns how many. (`make build` stages its pages, so there the published site is untouched anyway.)"""
+    gone = 0
+    for page in site_dir.rglob("*.html"):
+        if markers.left(page.read_text(encoding="utf-8", errors="replace")):
+            page.unlink()
+            gone += 1
+    return gone
+
+
 def share_card(project: pipeline.Project, chart: pipeline.Chart, ed: Edition) -> Path:
     """The chart's link-preview card in the edition's language (drawn by the charts side the first time)."""
     from build_charts.render import card_for  # vl-convert loads only when a card is asked for

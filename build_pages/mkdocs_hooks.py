@@ -76,4 +76,5 @@ def on_post_build(config):
         for line in finish.finish(_project(config), Path(config.site_dir), _edition(config)):
             log.info(line)  # the theme patches say what they did: a patch a theme update made useless shows
     except PipelineError as e:
-        raise PluginError(str(e)) from None
+        gone = finish.withdraw_unfinished(Path(config.site_dir))  # never a page with unfilled markers
+        raise PluginError(f"{e}\n({gone} unfinished pages withdrawn from {config.site_dir})") from None

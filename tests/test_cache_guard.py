@@ -158,3 +158,16 @@ def test_a_page_over_its_weight_stops_the_build_naming_the_page_and_its_figures(
         r"out/index\.html: the page weighs ([\d.]+) MB, over the 3\.00 MB limit; its figures: (.+)", r.stderr
     )
     assert said and float(said[1]) > 3 and said[2].startswith("fruit_bars 0.0"), r.stderr[-2000:]
+
+
+def test_a_failed_finish_leaves_no_page_with_unfilled_markers_to_serve(fixture_site, build):
+    from build_charts import limits
+
+    # a page over its weight is only found by the finish step, after the generator has written every page
+    page = fixture_site / "docs" / "other.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n" + "Fruit. " * (limits.PAGE_BYTES // 7 + 1))
+    r = build()
+    assert r.returncode != 0 and "other/index.html: the page weighs" in r.stderr, r.stderr[-2000:]
+    assert "unfinished pages withdrawn" in r.stderr
+    pages = list((fixture_site / "out").rglob("*.html"))
+    assert [p for p in pages if "@@mw:" in p.read_text(encoding="utf-8")] == []
