@@ -175,7 +175,7 @@
     view.parentNode.insertBefore(said, keys.nextSibling);
     view.tabIndex = 0;
     view.setAttribute("role", "application");
-    view.setAttribute("aria-roledescription", words.chart_role || "chart");
+    if (words.chart_role) view.setAttribute("aria-roledescription", words.chart_role);
     if (title) view.setAttribute("aria-labelledby", title.id);
     view.setAttribute("aria-describedby", (desc ? desc.id + " " : "") + keys.id);
   }
