@@ -181,8 +181,8 @@ def draw(
             except Exception as e:
                 raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
             name = figure.drawing_name(chart_id, key, lang, layout)
-            files[f"{name}.vg.json"] = json.dumps(vega, separators=(",", ":"), sort_keys=True)
-            _check_sizes(path, files)  # before drawing: a chart too heavy to publish is not worth the wait
+            spec_file = f"{name}.vg.json"
+            files[spec_file] = _checked(path, spec_file, json.dumps(vega, separators=(",", ":"), sort_keys=True))
             try:
                 svgs[layout] = vlc.vega_to_svg(vega)
             except Exception as e:
@@ -194,10 +194,8 @@ def draw(
         title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
         title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
         with words.use(lang):
-            files[figure_file(lang)] = figure.render(
-                chart_id, key, title, wide["description"], svgs, datasets[lang], links
-            )
-    _check_sizes(path, files)
+            html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang], links)
+            files[figure_file(lang)] = _checked(path, figure_file(lang), html)
     records = data_records(datasets[LANGUAGES[0]])
     files |= {
         f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,
@@ -211,16 +209,15 @@ def draw(
 MAX_BYTES = {"figure": limits.FIGURE_BYTES, "spec": limits.SPEC_BYTES}
 
 
-def _check_sizes(path: Path, files: dict[str, str | bytes | None]) -> None:
-    """A figure or spec over its limit is an error naming the chart module, before anything is written."""
-    for name, content in files.items():
-        kind = "spec" if name.endswith(".vg.json") else "figure" if name.startswith("figure") else None
-        if kind is None or content is None:
-            continue
-        size = len(content.encode() if isinstance(content, str) else content)
-        if size > MAX_BYTES[kind]:
-            reason = f"the {kind} ({name}) is {limits.mb(size)}, over its {limits.mb(MAX_BYTES[kind])} limit:"
-            raise ChartError(path, None, "size", reason + " aggregate, sample or bin the data in build()")
+def _checked(path: Path, name: str, content: str) -> str:
+    """`content` (the file `name`: a figure or a spec) if it is within its limit, else an error naming the
+    chart module; a spec is checked before it is drawn, so a chart too heavy to publish is not worth the wait."""
+    kind = "spec" if name.endswith(".vg.json") else "figure"
+    size = len(content.encode())
+    if size > MAX_BYTES[kind]:
+        reason = f"the {kind} ({name}) is {limits.mb(size)}, over its {limits.mb(MAX_BYTES[kind])} limit:"
+        raise ChartError(path, None, "size", reason + " aggregate, sample or bin the data in build()")
+    return content
 
 
 def publish(out: Path, files: dict[str, str | bytes | None]) -> None:

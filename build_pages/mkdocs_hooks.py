@@ -37,8 +37,9 @@ def _edition(config) -> editions.Edition:
 def on_config(config):
     project = _project(config)
     _edition(config)  # an unknown language stops here, not in a template
-    try:
-        settings.check(project.root)
+    try:  # once per run: `mkdocs serve` rebuilds with the same environment
+        for line in settings.check(project.root):
+            log.info(line)
         # the address the configuration resolved (SITE_URL or its default) is what every page will carry
         if config.site_url and not settings.URL.match(config.site_url):
             raise settings.SettingsError(
@@ -56,8 +57,6 @@ def on_pre_build(config):
     project = _project(config)
     try:
         pages.check(Path(config.docs_dir), project.data_dir, pipeline.chart_ids(project))
-        for line in settings.check(project.root):
-            log.info(line)
         log.info(pipeline.prepare(project, editions.links()).line())
     except PipelineError as e:
         raise PluginError(str(e)) from None

@@ -20,7 +20,6 @@ from pathlib import Path
 from build_charts.errors import PipelineError
 
 URL = re.compile(r"^https?://[^\s\"'<>`\\]+/$")
-LOCAL = "http://127.0.0.1:8000/"
 
 
 class SettingsError(PipelineError):
