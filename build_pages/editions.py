@@ -62,6 +62,8 @@ EN = Edition(
         " starts on the {home}, or go straight to a chapter:",
         "home_page": "home page",
         "also": "Also on this site:",
+        "chapters": "The chapters",
+        "skip_chart": "Skip to the first chart",
     },
     words={
         "site_name": "The Model Wars",
@@ -108,6 +110,8 @@ ZH = Edition(
         "故事从{home}开始，也可以直接进入某一章：",
         "home_page": "首页",
         "also": "本站还有：",
+        "chapters": "各章",
+        "skip_chart": "跳到第一张图表",
     },
     words={
         "site_name": "模式之战",

@@ -83,12 +83,13 @@ READ_MARK = markers.mark("read_minutes")
 WORDS_PER_MINUTE = 230
 HAN_PER_MINUTE = 400  # Chinese is read by characters: about 300-500 a minute for non-technical prose
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+FIRST_FIGURE = re.compile(r'<figure class="mw-chart" id="([^"]+)"')  # the target of "Skip to the first chart"
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-NOT_PROSE = re.compile(r'<figure class="mw-chart".*?</figure>|<section class="mw-cite".*?</section>|<[^>]+>', re.S)
+NOT_PROSE = re.compile(r'<figure class="mw-chart".*?</figure>|<[^>]+>', re.S)
 
 
 def reading_minutes(html: str) -> int:
-    """Minutes to read a page's prose (its figures and its citation block not counted)."""
+    """Minutes to read a page's prose (its figures not counted; the citation is in the footer, outside it)."""
     article = ARTICLE.search(html)
     prose = NOT_PROSE.sub(" ", article[0] if article else "")
     han = len(HAN.findall(prose))
@@ -114,6 +115,8 @@ def finish_page(
             return str(minutes)
         if name == "read_total":
             return str(total)
+        if name == "first_chart" and (first := FIRST_FIGURE.search(html)):
+            return first[1]
         return None
 
     # the root marker is written with a slash either side (it looks like an absolute path to generators)

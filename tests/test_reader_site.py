@@ -21,7 +21,7 @@ N_CHAPTERS = int(re.search(r"^  chapters: (\d+)", (ROOT / "mkdocs.yml").read_tex
 CHAPTERS = sorted(p.stem for p in (ROOT / "docs").glob("[0-9][0-9]-*.md"))[:N_CHAPTERS]
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 FIGURE = re.compile(r'<figure class="mw-chart".*?</figure>', re.S)
-CITE = re.compile(r'<section class="mw-cite".*?</section>', re.S)
+CITE = re.compile(r'<details class="mw-cite"[^>]*>.*?</details>', re.S)
 
 
 def last_commit_epoch() -> int:
@@ -173,19 +173,21 @@ def test_about_points_authors_to_the_repository_guide(site):
     assert (ROOT / "AUTHORING.md").is_file()
 
 
-def test_every_page_ends_with_a_citation_whose_bibtex_parses(site):
+def test_every_page_offers_a_closed_citation_in_its_colophon_whose_bibtex_parses(site):
     year = str(dt.datetime.fromtimestamp(last_commit_epoch(), dt.UTC).year)
     keys = set()
     for stem, page in reader_pages(site).items():
-        m = CITE.search(page)
-        assert m, f"{stem}: no Cite this page"
-        cite = m[0]
+        colophon = re.search(r'<div class="md-copyright mw-colophon">.*?</details>', page, re.S)
+        assert colophon, f"{stem}: no Cite this page in the colophon"
+        assert not CITE.search(ARTICLE.search(page)[1]), f"{stem}: a citation block under the story"
+        cite = CITE.search(colophon[0])[0]
+        assert " open" not in cite.split(">", 1)[0], f"{stem}: the citation is open on arrival"
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page)[1]
         plain = text(re.search(r'<p class="mw-cite__text">(.*?)</p>', cite, re.S)[1])
         title = SITE_NAME if stem == "index" else h1(page)
         assert plain.startswith(f"{TEAM} ({year}).") and SITE_NAME in plain and canonical in plain, plain
         assert stem == "index" or f"“{title}”" in plain, plain
-        bib = htmlmod.unescape(re.search(r'<pre class="mw-cite__bibtex">(.*?)</pre>', cite, re.S)[1])
+        bib = htmlmod.unescape(re.search(r'<pre class="mw-cite__bibtex"[^>]*>(.*?)</pre>', cite, re.S)[1])
         (entry,) = parse_bibtex(bib)
         f = entry["fields"]
         assert entry["type"] == "misc" and entry["key"] not in keys
