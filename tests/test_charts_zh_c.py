@@ -12,7 +12,7 @@ from build_charts import spec
 from build_charts.pipeline import Project
 
 ROOT = Path(__file__).resolve().parents[1]
-CHARTS = ["eras_strip", "eras_timeline", "c2b_schematic", "closed_loop", "weilife_loop"]
+CHARTS = ["eras_strip", "eras_timeline", "c2b_schematic", "front_door", "side_door", "o2o_door"]
 ENGLISH = re.compile(r"\b(?!(?:B2B|C2C|B2C|C2B|O2O|eBay|TOM)\b)[A-Za-z]{3,}\b")  # a word, not a model's code
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

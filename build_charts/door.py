@@ -1,0 +1,146 @@
+"""The front door: one drawing of where a purchase passes (Taobao's entrance, WeChat's side door), drawn in states.
+
+Chapters 4-6 show the same picture in different states (`front_door`, `side_door`, `o2o_door`); each chart
+module gives its states as panels, and this module lays them out on the schematic canvas with
+`schematic`'s boxes, arrows and wrapping. A panel is a heading and a column of steps, read downwards; a
+step is drawn by its `style`: the people at either end, Taobao's door (Alibaba orange), WeChat (Tencent
+green), and a place left out of the purchase or still missing (faded, dashed, with no arrow into it).
+Wide: the states side by side, read left to right. Narrow: one under another, so a phone reads them in order.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+from build_charts import kit, schematic, theme
+
+HEAD = 17  # px per line of a panel's heading (13 px bold)
+GAP = 26  # px between two boxes, for the arrow
+W = kit.words(
+    en={
+        "t_step": "Step",
+        "t_detail": "What happens",
+        "t_basis": "Basis",
+        "flow_sep": " → ",
+        "state": "{head}. {flow}.",
+        "left_out": " Drawn faded: {out}.",
+        "join": " ",
+        "description": "Schematic{data}{n_states}. {states} {summary}",
+        "n_states": ", in {n} states, in order",
+        "one_state": "",
+    },
+    zh={
+        "t_step": "步骤",
+        "t_detail": "具体过程",
+        "t_basis": "依据",
+        "flow_sep": " → ",
+        "state": "{head}。{flow}。",
+        "left_out": "淡色虚线框：{out}。",
+        "join": "",
+        "description": "示意图{data}{n_states}。{states}{summary}",
+        "n_states": "，依次分为{n}个状态",
+        "one_state": "",
+    },
+)
+
+
+def styles() -> dict[str, dict]:
+    """How each kind of step is drawn (rect properties; `font_weight` and `colour` for its text and arrows)."""
+    surface, domain = kit.ink("surface"), kit.ink("domain")
+    return {
+        "people": {"fill": surface, "stroke": domain, "strokeWidth": 1.5},
+        "door": {
+            "fill": surface,
+            "stroke": theme.color("Alibaba"),
+            "strokeWidth": 3,
+            "font_weight": 700,
+            "colour": theme.color("Alibaba"),
+        },
+        "wechat": {
+            "fill": surface,
+            "stroke": theme.color("Tencent"),
+            "strokeWidth": 3,
+            "font_weight": 700,
+            "colour": theme.color("Tencent"),
+        },
+        # left out of the loop, or not there yet: faded and dashed, and no arrow leads into it
+        "out": {"fill": surface, "stroke": domain, "strokeWidth": 1.5, "strokeDash": [5, 4], "opacity": 0.55},
+    }
+
+
+def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], float]:
+    """Boxes, arrows and headings of every panel, and the drawing's height.
+
+    A panel is {"head": text, "steps": [(text, style, detail), ...], "basis": text}.
+    """
+    if kit.narrow():
+        half, slots = 46, [50] * len(panels)
+    else:
+        column = 100 / len(panels)
+        half = min(30, column / 2 - 3)
+        slots = [(k + 0.5) * column for k in range(len(panels))]
+    boxes, arrows, notes = [], [], []
+    top = bottom = 6
+    for k, (panel, cx) in enumerate(zip(panels, slots, strict=True)):
+        if not kit.narrow():
+            top = 6  # side by side: every panel starts at the top
+        head = schematic.lines(panel["head"], half)
+        notes.append({"x": cx - half, "y": top, "lines": head, "panel": k, "mark": _bold()})
+        top += HEAD * len(head) + 6
+        previous = None
+        for text, style, detail in panel["steps"]:
+            # bold text (the door, WeChat) is wider than schematic's estimate: wrap it to 85 % of the box
+            room = half * (0.85 if "font_weight" in styles()[style] else 1)
+            tall = schematic.height(len(schematic.lines(text, room)))
+            b = schematic.box(text, cx, top, room, tall, style=style, detail=detail, basis=panel["basis"], panel=k)
+            b |= {"x": cx - half, "x2": cx + half}
+            if previous is not None and style != "out":
+                arrows.append(schematic.arrow(cx, previous["y2"] + 3, cx, top - 3, style=style))
+            boxes.append(b)
+            previous = b
+            top += tall + GAP
+        top += 12  # the space between two stacked panels
+        bottom = max(bottom, top - GAP - 12)
+    return boxes, arrows, notes, bottom + 6
+
+
+def _bold() -> dict:
+    return {"align": "left", "baseline": "top", "fontSize": 13, "fontWeight": 700, "fontStyle": "normal"} | {
+        "lineHeight": HEAD,
+        "color": kit.ink("text"),
+    }
+
+
+def describe(panels: list[dict]) -> str:
+    """Every state in words, in order: the figure's description, so a screen reader and a no-JS reader get each."""
+    parts = []
+    for panel in panels:
+        flow = W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
+        out = [text for text, style, _ in panel["steps"] if style == "out"]
+        parts.append(W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else ""))
+    return W("join").join(parts)
+
+
+def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: str = "", footer: str = ""):
+    """A finished chart of the door in the states `panels` give (see `layout`); `data` says which figures are data."""
+    boxes, arrows, notes, tall = layout(panels)
+    if footer:
+        lines = schematic.lines(footer, 50)
+        mark = {"align": "left", "baseline": "top", "fontSize": 12, "lineHeight": 15}
+        notes.append({"x": 0, "y": tall + 4, "lines": lines, "mark": mark})
+        tall += 8 + 15 * len(lines)
+    tooltip = kit.tip(("step", W("t_step")), ("detail", W("t_detail")), ("basis", W("t_basis")))
+    n = len(panels)
+    return kit.finish(
+        alt.layer(*schematic.draw(boxes, arrows, tall, styles(), tooltip, notes)),
+        finding=finding,
+        subtitle=subtitle,
+        description=W(
+            "description",
+            data=data,
+            n_states=W("n_states", n=n) if n > 1 else W("one_state"),
+            states=describe(panels),
+            summary=summary,
+        ),
+        height=tall,
+    )
