@@ -64,8 +64,9 @@ def number(value: float | int | None, unit: str | None = None, digits: int | Non
     if language() == "zh" and digits is None:
         return zh_number(value, unit)
     if digits is None:
-        # as many decimals as the source gave (at most 3): 0.05 m stays 0.05 m, 19.1 stays 19.1
-        digits = 0 if float(value).is_integer() else min(3, len(repr(float(value)).split(".")[1]))
+        # every decimal the source gave, never rounded away: 0.02271 stays 0.02271 (a cap of 3 made it 0.023),
+        # 0.05 m stays 0.05 m, 19.1 stays 19.1; a value with more digits than a source gives passes `digits`
+        digits = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
     text = f"{value:,.{digits}f}"
     prefix, suffix = UNIT_STYLE.get(unit or "", ("", f" {unit}" if unit else ""))
     return f"{prefix}{text}{suffix}"
@@ -179,5 +180,5 @@ def cell(value: Any, unit: str | None) -> str:
     if isinstance(value, bool):
         return UI("yes") if value else UI("no")
     if isinstance(value, float):
-        return number(value, None, digits=None if unit != "percent" else 1)
+        return number(value, None)  # all the source's digits: a percent cell of 2.06 is not 2.1
     return str(value)

@@ -16,6 +16,7 @@ PLACE = {  # direct labels: where each sits against its mark (default: to its le
     "Taobao": {"align": "center", "dx": 0, "dy": -13},
     "look back": {"baseline": "top", "dx": -5, "dy": 10},
     "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
+    "1pai (Yahoo/Sina)": {"align": "right", "dx": -8, "dy": -12},  # above the 0% gridline and its tick label
 }
 TIP = [("platform", "platform"), ("label", "value_pct"), ("measure", "measure"), ("source", "source")]
 # the note that dates eBay's move into the Tom venture, in either edition's words

@@ -37,7 +37,8 @@ W = kit.words(
         "tip_stat": "Figure from",
         "tip_flag": "Note",
         "tip_source": "Reported by",
-        "finding": "Online shopping went from {then} of China's retail sales in {then_year} to {last} in {last_year}",
+        "finding": "Physical goods bought online rose from {first} of China's retail sales in {first_year} to {last}"
+        " in {last_year}",
         "subtitle": "Online retail as a share of total retail sales of consumer goods, %, or its value (switch), "
         "{start}–{end}, by who measured it; hollow, dashed: physical goods only, the narrower base of official shares"
         " from {physical_from}",
@@ -72,7 +73,7 @@ W = kit.words(
         "tip_stat": "数字来自",
         "tip_flag": "说明",
         "tip_source": "报道来源",
-        "finding": "网购在中国零售总额中的比重，从{then_year}年的{then}升到{last_year}年的{last}",
+        "finding": "网上实物商品在中国零售总额中的比重，从{first_year}年的{first}升到{last_year}年的{last}",
         "subtitle": "网上零售额占社会消费品零售总额的比重（%），或其金额（可切换），{start}—{end}年，按测算者区分；"
         "空心点、虚线：仅实物商品，即{physical_from}年起官方比重所用的较窄口径",
         "description": "折线点图：中国的网上零售，可在占社会消费品零售总额的比重和金额之间切换。"
@@ -128,6 +129,8 @@ def build(online_retail: Dataset) -> alt.LayerChart:
     shares = sorted((r for r in rows if r["view"] == SHARE), key=lambda r: (r["year"], r["stat"] != mofcom))
     then = next(r for r in shares if r["year"] == kit.ARTICLE_YEAR)
     last = max((r for r in shares if r["stat"] == nbs), key=lambda r: r["year"])
+    # the title compares one basis only: the first share on the same (physical goods) basis as the last
+    first = min((r for r in shares if r["what"] == last["what"]), key=lambda r: r["year"])
     values = [r for r in rows if r["view"] == VALUE and r["what"] == ALL]
     v_then = next(r for r in values if r["year"] == kit.ARTICLE_YEAR)
     v_last = max(values, key=lambda r: (r["year"], r["stat"] == nbs))
@@ -192,8 +195,8 @@ def build(online_retail: Dataset) -> alt.LayerChart:
         alt.layer(*layers).add_params(view),
         finding=W(
             "finding",
-            then=formats.number(then["value"], "percent"),
-            then_year=then["year"],
+            first=formats.number(first["value"], "percent"),
+            first_year=first["year"],
             last=formats.number(last["value"], "percent"),
             last_year=last["year"],
         ),

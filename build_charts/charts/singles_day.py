@@ -17,9 +17,10 @@ W = kit.words(
         "tip_note": "Note",
         "y_title": UNIT,
         "tag": "{value} in {year}",
+        "apart": "{year}: {value} over 11 days, not comparable",
         "finding": "Singles' Day sales grew about {times}-fold after the article",
         "subtitle": "Gross merchandise volume on Alibaba's platforms on 11 November, RMB billion, as announced;"
-        " ticks mark other reports of the same year",
+        " ticks mark other reports of the same year; an 11-day total is written, not drawn",
         "description": "Bar chart of Singles' Day sales on Alibaba's platforms, {first_year} to {last_year}. Sales went"
         " from {first} to {then}, around when the article was written, and then to {peak}, the largest one-day total;"
         " the years after the article are shaded. The {last_year} figure covers an 11-day window and is not comparable"
@@ -34,8 +35,10 @@ W = kit.words(
         "tip_note": "说明",
         "y_title": "亿元",
         "tag": "{year}年：{value}",
+        "apart": "{year}年：11天{value}，不可比",
         "finding": "文章之后，双十一成交额涨到原来的约{times}倍",
-        "subtitle": "阿里巴巴平台11月11日的商品交易总额（亿元），以公布数字为准；短横线标出同一年的其他报道",
+        "subtitle": "阿里巴巴平台11月11日的商品交易总额（亿元），以公布数字为准；短横线标出同一年的其他报道；"
+        "11天的总额只写出数字，不画柱",
         "description": "柱状图：阿里巴巴平台的双十一成交额，{first_year}—{last_year}年。"
         "成交额从{first_year}年的{first_v}增长到{then_year}年的{then_v}，大致在文章写作之时；"
         "此后在{peak_year}年增至{peak_v}，是单日总额的最高值；文章之后的年份加了底色。"
@@ -61,6 +64,11 @@ def build(singles_day: Dataset) -> alt.LayerChart:
         for r, first in zip(ds.rows, main, strict=True)
     ]
     bars_only = [r for r in rows if r["shown_as"] == "bar"]
+    # a total over a longer window is not comparable with the one-day years: written in its slot, not drawn as a
+    # bar, so it sets neither the scale nor the reading
+    for r in rows:
+        if r["window"] != W("one_day"):
+            r["shown_as"] = "apart"
     first, last = bars_only[0], bars_only[-1]
     peak = max((r for r in bars_only if r["window"] == W("one_day")), key=lambda r: r["gmv"])
     at_article = next(r for r in bars_only if r["year"] == kit.ARTICLE_YEAR)
@@ -87,7 +95,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
                     domain=[W("one_day"), W("eleven_days")],
                     range=[theme.color("Alibaba"), kit.ink("domain")],
                 ),
-                legend=alt.Legend(orient="top", direction="horizontal"),
+                legend=None,  # every drawn bar is one day; the longer window is written apart
             ),
             tooltip=tooltip,
         )
@@ -98,6 +106,12 @@ def build(singles_day: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y, tooltip=tooltip)
     )
     after = [r["year"] for r in bars_only if r["year"] > kit.ARTICLE_YEAR]
+    apart = [
+        r | {"tag": W("apart", value=formats.number(r["gmv"], UNIT), year=r["year"]), "gmv": 0}
+        for r in rows
+        if r["shown_as"] == "apart"
+    ]
+    written = kit.label_marks(alt.Chart(alt.Data(values=apart)), x, y, angle=270, baseline="middle")
     tag = W("tag", value=formats.number(at_article["gmv"], UNIT), year=at_article["year"])
     note = alt.Chart(alt.Data(values=[at_article | {"tag": tag}]))
     return kit.finish(
@@ -106,6 +120,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
             bars,
             others,
             kit.label_marks(note, x, y, align="right", dx=4, dy=-16),
+            written,
         ),
         finding=W("finding", times=f"{peak['gmv'] / at_article['gmv']:.0f}"),
         subtitle=W("subtitle"),

@@ -136,11 +136,13 @@ def build(taobao_gmv: Dataset) -> alt.LayerChart:
         line_text = W(
             "line", trillion=_short(TRILLION, True), passed=f"{passed} {mark['year']}", told=f"{told.day} {told:%b}"
         )
-    line_text = kit.wrap(line_text, 22 if kit.narrow() else 32)
+    # above the rule, in at most two lines: below it, the note ran into the 200 bn label of 2009
+    line_text = kit.wrap(line_text, (22 if kit.narrow() else 40) if zh else (40 if kit.narrow() else 80))
     trillion = alt.Chart(alt.Data(values=[{"value": TRILLION, "x": years[0] - 0.7, "tag": line_text}]))
     notes = [
         trillion.mark_rule(color=kit.ink("muted"), strokeDash=[4, 3]).encode(y=y),
-        kit.label_marks(trillion, x, y, dx=0, dy=5, baseline="top"),
+        # Vega sets a multi-line text's first line at the baseline: lift it by the lines under it
+        kit.label_marks(trillion, x, y, dx=0, dy=-5 - 13 * (len(line_text) - 1), baseline="bottom", lineHeight=13),
     ]
     growth = mark["year"] - first["year"]
     gaps = W("list_sep").join(kit.year(y) if zh else str(y) for y in range(years[0], years[-1]) if y not in years)

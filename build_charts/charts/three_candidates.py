@@ -32,8 +32,7 @@ W = kit.words(
         "tip_measure": "Measure",
         "tip_source": "Reported by",
         "china": "all of China: {value}",
-        "finding": "At the article, phones carried {share} of Alibaba's sales, WeChat counted users not sales, C2B had"
-        " nothing to count",
+        "finding": "Of the three candidates, only mobile had sales to count in {year}: {share} of Alibaba's",
         "subtitle": "Mobile share of online shopping value, %, on Alibaba's China marketplaces by quarter and in all of"
         " China (iResearch); WeChat's registered accounts worldwide, million, as announced (dashed, hollow: press"
         " reports); {start}–{end}",
@@ -61,7 +60,7 @@ W = kit.words(
         "tip_measure": "指标",
         "tip_source": "来源",
         "china": "全国：{value}",
-        "finding": "文章写作时，手机带来阿里巴巴{share}的成交额，微信只算用户不算销售，C2B无从统计",
+        "finding": "三个候选方向中，{year}年只有移动有成交额可算：占阿里巴巴的{share}",
         "subtitle": "移动端占网购交易额的比例（%）：阿里巴巴中国零售平台按季度，全国按艾瑞咨询；"
         "微信全球注册账户数，取公布的数字（虚线、空心：媒体报道）；{start}—{end}年",
         "description": "三个分图共用一条时间轴，对应文章提出的三个候选方向。移动：在阿里巴巴中国零售平台上，"
@@ -183,7 +182,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     ]
     return kit.finish(
         alt.layer(*layers).resolve_scale(y="independent"),
-        finding=W("finding", share=formats.number(now["value"], "percent")),
+        finding=W("finding", share=formats.number(now["value"], "percent"), year=kit.ARTICLE_YEAR),
         subtitle=W("subtitle", start=start[:4], end=kit.ARTICLE_YEAR),
         description=W(
             "description",
