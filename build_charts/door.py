@@ -18,10 +18,6 @@ HEAD = 17  # px per line of a panel's heading (13 px bold)
 GAP = 26  # px between two boxes, for the arrow
 W = kit.words(
     en={
-        "t_step": "Step",
-        "t_detail": "What happens",
-        "t_basis": "Basis",
-        "flow_sep": " → ",
         "state": "{head}. {flow}.",
         "left_out": " Drawn faded: {out}.",
         "join": " ",
@@ -30,10 +26,6 @@ W = kit.words(
         "one_state": "",
     },
     zh={
-        "t_step": "步骤",
-        "t_detail": "具体过程",
-        "t_basis": "依据",
-        "flow_sep": " → ",
         "state": "{head}。{flow}。",
         "left_out": "淡色虚线框：{out}。",
         "join": "",
@@ -115,7 +107,7 @@ def describe(panels: list[dict]) -> str:
     """Every state in words, in order: the figure's description, so a screen reader and a no-JS reader get each."""
     parts = []
     for panel in panels:
-        flow = W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
+        flow = schematic.W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
         out = [text for text, style, _ in panel["steps"] if style == "out"]
         parts.append(W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else ""))
     return W("join").join(parts)
@@ -129,7 +121,8 @@ def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: s
         mark = {"align": "left", "baseline": "top", "fontSize": 12, "lineHeight": 15}
         notes.append({"x": 0, "y": tall + 4, "lines": lines, "mark": mark})
         tall += 8 + 15 * len(lines)
-    tooltip = kit.tip(("step", W("t_step")), ("detail", W("t_detail")), ("basis", W("t_basis")))
+    said = schematic.W  # the schematics' own tooltip words
+    tooltip = kit.tip(("step", said("t_step")), ("detail", said("t_detail")), ("basis", said("t_basis")))
     n = len(panels)
     return kit.finish(
         alt.layer(*schematic.draw(boxes, arrows, tall, styles(), tooltip, notes)),
