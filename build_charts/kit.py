@@ -37,7 +37,10 @@ from build_charts import words as _words
 from build_charts.words import date, year  # noqa: F401  (chart modules use kit.date, kit.lang, kit.year)
 from build_charts.words import language as lang
 
-WIDE, NARROW = theme.WIDTH, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
+# px: the desktop drawing, and the phone drawing: as wide as the narrowest column it is shown in on a 375 px phone
+# (a scrollytelling step; the chapter column is 343), so its text is never drawn smaller than theme.TEXT_MIN there
+WIDE, NARROW = theme.WIDTH, 327
+TEXT_MIN = theme.TEXT_MIN  # the smallest chart text (defined in theme.py), for chart modules
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
 _layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
 KIT = _words.Words(
@@ -179,7 +182,7 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     )
     x2 = alt.X2("x2", title=None, **({"bandPosition": 1} if ordinal else {}))
     base = alt.Chart(band)
-    text = {"baseline": "top", "dy": 2, "fontSize": 11, "color": ink("muted"), "fontStyle": "italic"}
+    text = {"baseline": "top", "dy": 2, "fontSize": theme.TEXT_MIN, "color": ink("muted"), "fontStyle": "italic"}
     return [
         base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
         base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
@@ -247,7 +250,7 @@ def first_reports(rows: Iterable[dict], key) -> list[bool]:
 def label_marks(base: alt.Chart, x, y, text: alt.Text | alt.TextValue | None = None, **mark) -> alt.Chart:
     """Direct labels next to marks (rather than a legend the reader has to match by colour); the text is the
     rows' `tag` unless given."""
-    style = {"align": "left", "dx": 6, "fontSize": 11, "color": ink("text")} | mark
+    style = {"align": "left", "dx": 6, "fontSize": theme.TEXT_MIN, "color": ink("text")} | mark
     return base.mark_text(**style).encode(x=x, y=y, text=text or alt.Text("tag:N"))
 
 

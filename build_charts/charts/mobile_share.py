@@ -184,7 +184,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
             alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
             alt.YValue(24),
             text=alt.TextValue(alt.expr(f"(reveal ? '{W(you)}' : '{W(guess_)}') + guess + '%' + {said}")),
-            fontSize=11 if kit.narrow() else 12,
+            fontSize=kit.TEXT_MIN,
             fontWeight=600,
         ),
     ]
