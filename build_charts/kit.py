@@ -122,12 +122,16 @@ NO_LINE_END = set("（《「『“‘")
 WHOLE_NAMES = "阿里巴巴|淘宝商城|淘宝|天猫|支付宝|易趣|腾讯|微信|拼多多|京东|双十一|马云|马化腾|曾鸣"
 WHOLE_NAMES += "|艾瑞咨询|易观国际|国家统计局|商务部|中国电子商务研究中心|中国互联网络信息中心"
 TOKEN = re.compile(WHOLE_NAMES + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
+BREAK = "\u200b"  # a zero-width space: where an author allows a Chinese title line to break
 
 
 def _wrap_cjk(text: str, ems: float) -> list[str]:
     """Lines of at most `ems` em (a CJK character 1, a Latin letter or digit about 0.55), never breaking a Latin
-    word, number or name, never starting a line with closing punctuation."""
-    tokens = TOKEN.findall(text)
+    word, number or name, never starting a line with closing punctuation; only at BREAK marks where the text has
+    them."""
+    # a Chinese text may carry the author's break points (BREAK, between words): then a line breaks only there,
+    # so no word is cut in two (每一种新 / 模式)
+    tokens = [t for t in text.split(BREAK) if t] if BREAK in text else TOKEN.findall(text)
     lines, line, used = [], "", 0.0
     for tok in tokens:
         size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)

@@ -32,7 +32,7 @@ W = kit.words(
         "flag_idea": "{label} {idea}，{year}年",
         "foot": "点击某个时代，可看到它的旗舰产品。",
         "foot_era": "{label}：{flagship}",
-        "finding": "从{first}年到{last}年，每一种新模式都是阿里巴巴自己推出的；下一种模式的阵地却归了微信",
+        "finding": "从{first}年到{last}年，\u200b每一种新模式\u200b都是阿里巴巴\u200b自己推出的；\u200b下一种模式的\u200b阵地\u200b却归了微信",
         "subtitle": "各模式旗舰产品的上线年份，横线以上是阿里巴巴的，以下是其他公司的。年份依据新闻报道和参考资料",
         "listed": "{text}（{company}）",
         "sep": "；",
@@ -121,7 +121,7 @@ def build(eras: Dataset) -> alt.LayerChart:
         "!datum.after_article && datum.mine && !datum.flip": ("left", "bottom", 3),
         "!datum.after_article && datum.mine && datum.flip": ("right", "bottom", -3),
         "!datum.after_article && !datum.mine": ("right", "top", -3),
-        "datum.after_article": ("left", "bottom", 0),
+        "datum.after_article": ("right", "bottom", 0),  # ends at the band's right edge: a phone's band is short
     }
     labels = [
         data.transform_filter(where)
@@ -133,7 +133,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             opacity=era_parts.DIM,
             tooltip=era_parts.tip(),
         )
-        .transform_calculate(band=f"{kit.ARTICLE_YEAR + 1} + 0.2")
+        .transform_calculate(band=f"{last} - 0.2")
         for where, (align, base, dx) in kinds.items()
     ]
     foot = [{"era": None, "text": W("foot")}]
