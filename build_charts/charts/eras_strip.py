@@ -32,7 +32,8 @@ W = kit.words(
         "flag_idea": "{label} {idea}，{year}年",
         "foot": "点击某个时代，可看到它的旗舰产品。",
         "foot_era": "{label}：{flagship}",
-        "finding": "从{first}年到{last}年，\u200b每一种新模式\u200b都是阿里巴巴\u200b自己推出的；\u200b下一种模式的\u200b阵地\u200b却归了微信",
+        "finding": "从{first}年到{last}年，\u200b每一种新模式\u200b都是阿里巴巴\u200b自己推出的；"  # \u200b: kit.BREAK
+        "\u200b下一种模式的\u200b阵地\u200b却归了微信",
         "subtitle": "各模式旗舰产品的上线年份，横线以上是阿里巴巴的，以下是其他公司的。年份依据新闻报道和参考资料",
         "listed": "{text}（{company}）",
         "sep": "；",
