@@ -37,7 +37,10 @@ from build_charts import words as _words
 from build_charts.words import date, year  # noqa: F401  (chart modules use kit.date, kit.lang, kit.year)
 from build_charts.words import language as lang
 
-WIDE, NARROW = theme.WIDTH, 340  # px: the desktop drawing, and the phone drawing (a 375 px screen less margins)
+# px: the desktop drawing, and the phone drawing: as wide as the narrowest column it is shown in on a 375 px phone
+# (a scrollytelling step; the chapter column is 343), so its text is never drawn smaller than theme.TEXT_MIN there
+WIDE, NARROW = theme.WIDTH, 327
+TEXT_MIN = theme.TEXT_MIN  # the smallest chart text (defined in theme.py), for chart modules
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"
 _layout: contextvars.ContextVar[int] = contextvars.ContextVar("layout_width", default=WIDE)
 KIT = _words.Words(
@@ -119,12 +122,16 @@ NO_LINE_END = set("（《「『“‘")
 WHOLE_NAMES = "阿里巴巴|淘宝商城|淘宝|天猫|支付宝|易趣|腾讯|微信|拼多多|京东|双十一|马云|马化腾|曾鸣"
 WHOLE_NAMES += "|艾瑞咨询|易观国际|国家统计局|商务部|中国电子商务研究中心|中国互联网络信息中心"
 TOKEN = re.compile(WHOLE_NAMES + r"|[A-Za-z0-9.,%+\-–/]+|\s+|.")
+BREAK = "\u200b"  # a zero-width space: where an author allows a Chinese title line to break
 
 
 def _wrap_cjk(text: str, ems: float) -> list[str]:
     """Lines of at most `ems` em (a CJK character 1, a Latin letter or digit about 0.55), never breaking a Latin
-    word, number or name, never starting a line with closing punctuation."""
-    tokens = TOKEN.findall(text)
+    word, number or name, never starting a line with closing punctuation; only at BREAK marks where the text has
+    them."""
+    # a Chinese text may carry the author's break points (BREAK, between words): then a line breaks only there,
+    # so no word is cut in two (每一种新 / 模式)
+    tokens = [t for t in text.split(BREAK) if t] if BREAK in text else TOKEN.findall(text)
     lines, line, used = [], "", 0.0
     for tok in tokens:
         size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)
@@ -179,7 +186,7 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     )
     x2 = alt.X2("x2", title=None, **({"bandPosition": 1} if ordinal else {}))
     base = alt.Chart(band)
-    text = {"baseline": "top", "dy": 2, "fontSize": 11, "color": ink("muted"), "fontStyle": "italic"}
+    text = {"baseline": "top", "dy": 2, "fontSize": theme.TEXT_MIN, "color": ink("muted"), "fontStyle": "italic"}
     return [
         base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
         base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
@@ -247,7 +254,7 @@ def first_reports(rows: Iterable[dict], key) -> list[bool]:
 def label_marks(base: alt.Chart, x, y, text: alt.Text | alt.TextValue | None = None, **mark) -> alt.Chart:
     """Direct labels next to marks (rather than a legend the reader has to match by colour); the text is the
     rows' `tag` unless given."""
-    style = {"align": "left", "dx": 6, "fontSize": 11, "color": ink("text")} | mark
+    style = {"align": "left", "dx": 6, "fontSize": theme.TEXT_MIN, "color": ink("text")} | mark
     return base.mark_text(**style).encode(x=x, y=y, text=text or alt.Text("tag:N"))
 
 

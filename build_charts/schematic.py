@@ -111,7 +111,9 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
             )
         )
     for note in notes:
-        mark = {"fontSize": 11, "color": kit.ink("muted"), "fontStyle": "italic", "lineHeight": 14} | note["mark"]
+        mark = {"fontSize": theme.TEXT_MIN, "color": kit.ink("muted"), "fontStyle": "italic", "lineHeight": 14} | note[
+            "mark"
+        ]
         layers.append(
             alt.Chart(alt.Data(values=[note]))
             .mark_text(**mark)

@@ -106,7 +106,28 @@ def _layout_spec(module, path: Path, datasets: list[data_mod.Dataset]) -> dict:
         title = title.get("text")
     if not title:
         raise ChartError(path, None, "build()", "set a `title=` on the chart")
+    small = sorted(set(_small_type(spec)))
+    if small:
+        raise ChartError(
+            path,
+            None,
+            "build()",
+            f"font size {small[0]} is below theme.TEXT_MIN ({theme.TEXT_MIN} px): use kit.TEXT_MIN",
+        )
     return spec
+
+
+def _small_type(node):
+    """Every font size in a spec (fontSize, labelFontSize, …) below the smallest a phone reader can read."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.lower().endswith("fontsize") and isinstance(value, int | float) and value < theme.TEXT_MIN:
+                yield value
+            else:
+                yield from _small_type(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _small_type(value)
 
 
 def _call_build(module, path: Path, datasets: list[data_mod.Dataset]) -> alt.TopLevelMixin:

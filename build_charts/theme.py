@@ -60,6 +60,12 @@ SERIES: dict[str, str] = {
 
 WIDTH = 640  # drawing width in px; the SVG scales to the column, the live view re-fits it
 
+# Chart type sizes, in drawing px. The phone drawing (kit.NARROW) is drawn at the width of the narrowest column
+# it is shown in on a 375 px phone, so a drawing px is at least one CSS px there: TEXT_MIN is the smallest text a
+# reader meets (about the 12 px the best graphics desks hold), and no spec may ask for less (spec.py refuses it).
+TEXT_MIN = 12  # axis and legend labels, subtitles, notes and direct labels
+TEXT_TITLE = 15  # the chart's title (its finding)
+
 
 def color(series: str) -> str:
     """The fixed colour of a company or series (unknown names fall back to the neutral one)."""
@@ -97,29 +103,29 @@ def config(lang: str = "en") -> dict:
             "gridColor": grid,
             "domainColor": domain,
             "tickColor": domain,
-            "labelFontSize": 12,
-            "titleFontSize": 12,
+            "labelFontSize": TEXT_MIN,
+            "titleFontSize": TEXT_MIN,
             "titleFontWeight": "normal",
         },
         "legend": {
             "labelColor": text,
             "titleColor": muted,
-            "labelFontSize": 12,
-            "titleFontSize": 12,
+            "labelFontSize": TEXT_MIN,
+            "titleFontSize": TEXT_MIN,
             "orient": "top",
             "symbolStrokeWidth": 3,
         },
         "title": {
             "color": text,
             "subtitleColor": muted,
-            "fontSize": 15,
-            "subtitleFontSize": 12,
+            "fontSize": TEXT_TITLE,
+            "subtitleFontSize": TEXT_MIN,
             "anchor": "start",
             "fontWeight": 600,
             "offset": 10,
         },
         "header": {"labelColor": text, "titleColor": muted},
-        "text": {"color": text, "fontSize": 12},
+        "text": {"color": text, "fontSize": TEXT_MIN},
         "mark": {"color": SERIES["China"]},
         "point": {"filled": True, "size": 60},
         "line": {"strokeWidth": 2.5},

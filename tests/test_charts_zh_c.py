@@ -85,3 +85,21 @@ def test_balanced_lines_leave_no_lone_character_on_the_last_line():
     plain, even = kit._wrap_cjk(text, 48), kit._balanced(text, 48)
     assert len(plain) == len(even) == 2 and len(plain[-1]) == 1  # the greedy wrap leaves 字 alone
     assert min(len(line) for line in even) >= len(text) // 2 - 2
+
+
+def test_a_title_with_break_marks_breaks_only_at_them():
+    from build_charts import kit
+
+    words = ["从1998年到2013年，", "每一种新模式", "都是阿里巴巴", "自己推出的；", "下一种模式的", "阵地", "却归了微信"]
+    starts = {sum(map(len, words[:i])) for i in range(len(words))}
+
+    def at_word_ends(lines):
+        return all(sum(map(len, lines[: i + 1])) in starts for i in range(len(lines) - 1))
+
+    unmarked = "".join(words)
+    assert not all(at_word_ends(kit._wrap_cjk(unmarked, ems)) for ems in range(6, 30))  # unmarked, words are cut
+    text = kit.BREAK.join(words)
+    for ems in range(6, 30):
+        for lines in (kit._wrap_cjk(text, ems), kit._balanced(text, ems)):
+            assert "".join(lines) == unmarked, (ems, lines)  # the marks are not drawn
+            assert at_word_ends(lines), (ems, lines)

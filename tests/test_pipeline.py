@@ -176,6 +176,14 @@ def test_a_charts_own_config_wins_over_the_shared_theme(fixture_site):
     assert built["config"]["title"]["anchor"] == "start"  # the rest of the theme still applies
 
 
+def test_chart_asking_for_type_below_the_minimum_is_refused(fixture_site, build):
+    from build_charts import theme
+
+    edit_chart(fixture_site, "width=300)", f"width=300).configure_axis(labelFontSize={theme.TEXT_MIN - 1})")
+    r = build()
+    assert r.returncode != 0 and "TEXT_MIN" in r.stderr and str(theme.TEXT_MIN - 1) in r.stderr
+
+
 def test_chart_without_description_is_refused(fixture_site, build):
     edit_chart(fixture_site, ', description="Bars of fruit picked; apples lead."', "")
     r = build()

@@ -8,9 +8,9 @@ from build_charts import eras as era_parts
 from build_charts import kit
 from build_charts.data import Dataset
 
-LANE, AXIS = 15, 74  # px: one lane of labels, and the time line's height from the top (below the article's label)
-CHAR = 6.2  # px: a generous width of one 11 px character, to keep the labels in a lane apart
-CJK = 11.5  # px: a Chinese character of the same type (one em, and a little room)
+LANES, LANE = 4, kit.TEXT_MIN + 4  # at most this many lanes of labels each side of the line; one lane's height in px
+CHAR = 0.56 * kit.TEXT_MIN  # px: a generous width of one Latin character, to keep the labels in a lane apart
+CJK = kit.TEXT_MIN + 0.5  # px: a Chinese character of the same type (one em, and a little room)
 W = kit.words(
     en={
         "flag": "{label} {year}",
@@ -32,7 +32,8 @@ W = kit.words(
         "flag_idea": "{label} {idea}，{year}年",
         "foot": "点击某个时代，可看到它的旗舰产品。",
         "foot_era": "{label}：{flagship}",
-        "finding": "从{first}年到{last}年，每一种新模式都是阿里巴巴自己推出的；下一种模式的阵地却归了微信",
+        "finding": "从{first}年到{last}年，\u200b每一种新模式\u200b都是阿里巴巴\u200b自己推出的；"  # \u200b: kit.BREAK
+        "\u200b下一种模式的\u200b阵地\u200b却归了微信",
         "subtitle": "各模式旗舰产品的上线年份，横线以上是阿里巴巴的，以下是其他公司的。年份依据新闻报道和参考资料",
         "listed": "{text}（{company}）",
         "sep": "；",
@@ -44,7 +45,7 @@ W = kit.words(
 
 
 def _px(text: str) -> float:
-    """A label's width in px at 11 px: Chinese characters are wider than Latin letters."""
+    """A label's width in px at the chart's label size: Chinese characters are wider than Latin letters."""
     return sum(CJK if ord(c) > 0x2E7F else CHAR for c in text)
 
 
@@ -67,18 +68,19 @@ def build(eras: Dataset) -> alt.LayerChart:
                 (-1, (stem - width, stem) if flip else (stem, stem + width)) if mine else (1, (stem - width, stem))
             )
             lane = next(
-                k for k in (1, 2, 3) if all(t[:2] != (side, k) or t[3] < span[0] or t[2] > span[1] for t in taken)
+                k
+                for k in range(1, LANES + 1)
+                if all(t[:2] != (side, k) or t[3] < span[0] or t[2] > span[1] for t in taken)
             )
             taken.append((side, lane, *span))
-            y2 = AXIS + side * (lane * LANE + 2)
+            y2 = side * (lane * LANE + 2)  # from the time line; its height is known once every label is placed
         else:  # after the article: a dot on the line, and a line of the list inside the shaded band
             side, lane = 1, sum(1 for f in flags if f["after_article"]) + 1
-            y2 = AXIS + lane * LANE + 2
+            y2 = lane * LANE + 2
         flags.append(
             r
             | {
                 "x": r["start_year"] + 0.5,
-                "y": AXIS,
                 "y2": y2,
                 "text": text,
                 "mine": mine,
@@ -86,7 +88,12 @@ def build(eras: Dataset) -> alt.LayerChart:
                 "dash": era_parts.LOOKS[r["look"]][1],
             }
         )
-    height = AXIS + 3 * LANE + 26
+    # as many lanes as the labels use (the phone's sticky strip is a third of the screen high): the time line
+    # sits below the article's label and the lanes above it
+    axis = 30 + max([-f["y2"] for f in flags if f["y2"] < 0], default=0)
+    for f in flags:
+        f["y"], f["y2"] = axis, axis + f["y2"]
+    height = int(max(f["y2"] for f in flags)) + 26
     years = alt.Scale(domain=[first, last], nice=False, zero=False)
     x = alt.X("x:Q", scale=years, axis=None)
     px = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)  # y in pixels, downwards
@@ -115,11 +122,11 @@ def build(eras: Dataset) -> alt.LayerChart:
         "!datum.after_article && datum.mine && !datum.flip": ("left", "bottom", 3),
         "!datum.after_article && datum.mine && datum.flip": ("right", "bottom", -3),
         "!datum.after_article && !datum.mine": ("right", "top", -3),
-        "datum.after_article": ("left", "bottom", 0),
+        "datum.after_article": ("right", "bottom", 0),  # ends at the band's right edge: a phone's band is short
     }
     labels = [
         data.transform_filter(where)
-        .mark_text(align=align, baseline=base, dx=dx, fontSize=11, cursor="pointer")
+        .mark_text(align=align, baseline=base, dx=dx, fontSize=kit.TEXT_MIN, cursor="pointer")
         .encode(
             x=x if dx else alt.X("band:Q", scale=years, axis=None),
             y=alt.Y("y2:Q", scale=px, axis=None),
@@ -127,13 +134,13 @@ def build(eras: Dataset) -> alt.LayerChart:
             opacity=era_parts.DIM,
             tooltip=era_parts.tip(),
         )
-        .transform_calculate(band=f"{kit.ARTICLE_YEAR + 1} + 0.2")
+        .transform_calculate(band=f"{last} - 0.2")
         for where, (align, base, dx) in kinds.items()
     ]
     foot = [{"era": None, "text": W("foot")}]
     foot += [{"era": f["era"], "text": W("foot_era", label=f["label"], flagship=_short(f["flagship"]))} for f in flags]
     shown = {"or": [{"and": ["datum.era === null", {"param": "era_pick"}]}, {"param": "era_pick", "empty": False}]}
-    line = alt.Chart(alt.Data(values=[{"x": first + 0.5, "x2": last, "y": AXIS}]))
+    line = alt.Chart(alt.Data(values=[{"x": first + 0.5, "x2": last, "y": axis}]))
     return kit.finish(
         alt.layer(
             *(layer.encode(x=x) for layer in kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, last)),
@@ -144,7 +151,9 @@ def build(eras: Dataset) -> alt.LayerChart:
             *labels,
             alt.Chart(alt.Data(values=foot))
             .transform_filter(shown)
-            .mark_text(align="left", baseline="bottom", fontSize=11, fontStyle="italic", color=kit.ink("muted"))
+            .mark_text(
+                align="left", baseline="bottom", fontSize=kit.TEXT_MIN, fontStyle="italic", color=kit.ink("muted")
+            )
             .encode(x=alt.XValue(0), y=alt.YValue(height), text=alt.Text("text:N")),
         ),
         finding=_finding(eras),

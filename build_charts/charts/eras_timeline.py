@@ -114,7 +114,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
     ticks = [2000, 2010, 2020] if kit.narrow() else list(range(2000, 2021, 5))
     years = alt.Scale(domain=[1998, era_parts.OPEN_END + 1], nice=False, zero=False)
     in_years = {"labelExpr": "datum.value + '年'"} if kit.lang() == "zh" else {}  # 2000年
-    axis = alt.Axis(orient="top", format="d", values=ticks, labelFontSize=11, **in_years)
+    axis = alt.Axis(orient="top", format="d", values=ticks, **in_years)
     x = alt.X("x:Q", title=None, scale=years, axis=axis)
     px = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)  # y in pixels, downwards
     y = alt.Y("y:Q", scale=px, axis=None)
@@ -141,7 +141,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
         for look, (fill, dash) in era_parts.LOOKS.items()
     ]
     notes = [{"x": 1998, "y": bottom + 6, "text": W("hint"), "align": "left"}]  # the article's label: after_article
-    muted = {"baseline": "top", "fontSize": 11, "fontStyle": "italic", "color": kit.ink("muted")}
+    muted = {"baseline": "top", "fontSize": kit.TEXT_MIN, "fontStyle": "italic", "color": kit.ink("muted")}
     lists = [
         layer
         for shown, field in ((ACTIVE, "list_y"), ({"and": [IDLE, "datum.moment"]}, "moment_y"))
@@ -150,7 +150,7 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
             .mark_point(shape="diamond", filled=True, size=60)
             .encode(x=alt.XValue(5), y=on(field), yOffset=alt.YOffsetValue(LINE / 2), color=colour),
             pt_data.transform_filter(shown)
-            .mark_text(align="left", baseline="top", lineHeight=LINE, fontSize=11 if kit.narrow() else 12)
+            .mark_text(align="left", baseline="top", lineHeight=LINE, fontSize=kit.TEXT_MIN)
             .encode(x=alt.XValue(16), y=on(field), text=alt.Text("lines:N"), tooltip=pt_tip),
         )
     ]
@@ -164,9 +164,9 @@ def build(eras: Dataset, milestones: Dataset) -> alt.LayerChart:
             .encode(x=x, y=y, text=alt.Text("text:N"))
             for n in notes
         ),
-        era_data.mark_text(align="left", baseline="alphabetic", fontWeight=600, fontSize=12, cursor="pointer").encode(
-            x=alt.XValue(0), y=on("ty"), text=alt.Text("tag:N"), opacity=DIM, tooltip=era_parts.tip()
-        ),
+        era_data.mark_text(
+            align="left", baseline="alphabetic", fontWeight=600, fontSize=kit.TEXT_MIN, cursor="pointer"
+        ).encode(x=alt.XValue(0), y=on("ty"), text=alt.Text("tag:N"), opacity=DIM, tooltip=era_parts.tip()),
         rects[0].add_params(era_parts.pick()),
         *rects[1:],
         pt_data.mark_point(shape="diamond", filled=True, size=80, stroke=kit.ink("surface"), strokeWidth=1).encode(

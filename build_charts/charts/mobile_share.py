@@ -133,7 +133,11 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     national = next(r for r in rows if r["key"] == "iResearch year" and r["order"] == kit.ARTICLE_YEAR)
     june = next(r for r in quarters if r["order"] == kit.ARTICLE_YEAR * 4 + 2)
     cited = [  # the figures chapter 5 cites; Alibaba's is the series the title names
-        (june | {"tag": june["label"]}, {"align": "right", "dx": 4, "dy": -12}),
+        # on a phone the label goes right of the point, below the line: to its left it would leave the drawing
+        (
+            june | {"tag": june["label"]},
+            {"align": "left", "dx": 10, "dy": 10} if kit.narrow() else {"align": "right", "dx": 4, "dy": -12},
+        ),
         (national | {"tag": W("china", label=national["label"])}, {"align": "right", "dx": 10, "dy": 16}),
     ]
     real = formats.number(target["value"], "percent")
@@ -184,7 +188,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
             alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)),
             alt.YValue(24),
             text=alt.TextValue(alt.expr(f"(reveal ? '{W(you)}' : '{W(guess_)}') + guess + '%' + {said}")),
-            fontSize=11 if kit.narrow() else 12,
+            fontSize=kit.TEXT_MIN,
             fontWeight=600,
         ),
     ]

@@ -78,7 +78,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
         "year:O",
         title=None,
         scale=alt.Scale(paddingInner=0.2),
-        axis=alt.Axis(labelAngle=0, labelOverlap="greedy", labelFontSize=11),
+        axis=alt.Axis(labelAngle=0, labelOverlap="greedy"),
     )
     y = alt.Y("gmv:Q", title=W("y_title"), axis=alt.Axis(tickCount=5, **(ZH_AXIS if kit.lang() == "zh" else {})))
     data = alt.Chart(alt.Data(values=rows))

@@ -145,7 +145,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     names = [W(p + "_narrow") if kit.narrow() else W(p) for p in PANELS]
     layers = [
         alt.Chart(alt.Data(values=[{"t": n, "y": y} for n, y in zip(names, HEADS, strict=True)]))
-        .mark_text(align="left", baseline="top", fontSize=12, fontWeight=600)
+        .mark_text(align="left", baseline="top", fontSize=kit.TEXT_MIN, fontWeight=600)
         .encode(x=alt.XValue(0), y=alt.Y("y:Q", scale=None), text=alt.Text("t:N")),
         alt.Chart(alt.Data(values=alibaba)).mark_line(color=theme.color("Alibaba")).encode(x=x, y=share_y),
         alt.Chart(alt.Data(values=steps))
@@ -174,7 +174,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
         c2b.mark_rect(fill=None, stroke=muted, strokeDash=[4, 3]).encode(
             x=alt.X("start:T", title=None), x2=alt.X2("end:T"), y=alt.YValue(RANGES[2][1]), y2=alt.Y2Value(RANGES[2][0])
         ),
-        c2b.mark_text(fontSize=11, color=muted, lineHeight=13, dy=-6.5 * (len(nothing) - 1)).encode(
+        c2b.mark_text(fontSize=kit.TEXT_MIN, color=muted, lineHeight=13, dy=-6.5 * (len(nothing) - 1)).encode(
             x=alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR - 1, month=7)),
             y=alt.YValue(sum(RANGES[2]) / 2),
             text=alt.TextValue(nothing),

@@ -186,7 +186,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
                 y=alt.YValue(m["dy"] + 2),
                 text=alt.Text("tag:N"),
                 color=alt.ColorValue(muted),
-                size=alt.SizeValue(11),
+                size=alt.SizeValue(kit.TEXT_MIN),
             ),
         )
     ]

@@ -145,7 +145,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y),
         *(
             chosen.mark_text(
-                align="left", baseline="top", dx=6, dy=dy, fontSize=12, fontWeight=weight, color=ink
+                align="left", baseline="top", dx=6, dy=dy, fontSize=kit.TEXT_MIN, fontWeight=weight, color=ink
             ).encode(
                 x=alt.XDatum(alt.DateTime(year=kit.ARTICLE_YEAR + 1)), y=alt.YValue(18), text=alt.Text(f"{field}:N")
             )
