@@ -72,6 +72,7 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
         half = min(30, column / 2 - 3)
         slots = [(k + 0.5) * column for k in range(len(panels))]
     boxes, arrows, notes = [], [], []
+    drawn = styles()
     top = bottom = 6
     for k, (panel, cx) in enumerate(zip(panels, slots, strict=True)):
         if not kit.narrow():
@@ -82,7 +83,7 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
         previous = None
         for text, style, detail in panel["steps"]:
             # bold text (the door, WeChat) is wider than schematic's estimate: wrap it to 85 % of the box
-            room = half * (0.85 if "font_weight" in styles()[style] else 1)
+            room = half * (0.85 if "font_weight" in drawn[style] else 1)
             tall = schematic.height(len(schematic.lines(text, room)))
             b = schematic.box(text, cx, top, room, tall, style=style, detail=detail, basis=panel["basis"], panel=k)
             b |= {"x": cx - half, "x2": cx + half}
@@ -97,7 +98,13 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
 
 
 def _bold() -> dict:
-    return {"align": "left", "baseline": "top", "fontSize": 13, "fontWeight": 700, "fontStyle": "normal"} | {
+    return {
+        "align": "left",
+        "baseline": "top",
+        "fontSize": theme.TEXT_MIN + 1,
+        "fontWeight": 700,
+        "fontStyle": "normal",
+    } | {
         "lineHeight": HEAD,
         "color": kit.ink("text"),
     }
@@ -118,7 +125,7 @@ def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: s
     boxes, arrows, notes, tall = layout(panels)
     if footer:
         lines = schematic.lines(footer, 50)
-        mark = {"align": "left", "baseline": "top", "fontSize": 12, "lineHeight": 15}
+        mark = {"align": "left", "baseline": "top", "fontSize": theme.TEXT_MIN, "lineHeight": 15}
         notes.append({"x": 0, "y": tall + 4, "lines": lines, "mark": mark})
         tall += 8 + 15 * len(lines)
     said = schematic.W  # the schematics' own tooltip words
