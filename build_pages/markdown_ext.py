@@ -128,7 +128,8 @@ class RoundsTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         children = list(root)
-        rounds = [i for i, el in enumerate(children) if el.tag in ("h2", "h3") and el.get("id", "").startswith("round-")]
+        heads = ("h2", "h3")
+        rounds = [i for i, el in enumerate(children) if el.tag in heads and el.get("id", "").startswith("round-")]
         if not rounds:
             return
         end = next((i for i in range(rounds[-1] + 1, len(children)) if children[i].tag in ("h1", "h2")), len(children))

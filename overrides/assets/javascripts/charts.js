@@ -303,7 +303,8 @@
   // scroll length per round: most of a window, so a flick does not skip a round
   function step() { return Math.round(window.innerHeight * 0.6); }
   function size(r) {
-    r.wrap.style.height = (r.stage.offsetHeight + (r.sections.length - 1) * step()) + "px";
+    // a scroll length for every round, the last too, so each round is shown while the stage is stuck
+    r.wrap.style.height = (r.stage.offsetHeight + r.sections.length * step()) + "px";
   }
   function top(r) {
     return parseFloat(getComputedStyle(r.stage).top) || 0;
@@ -320,14 +321,15 @@
   }
   function go(r, i) {
     i = Math.max(0, Math.min(r.sections.length - 1, i));
-    var y = window.scrollY + r.wrap.getBoundingClientRect().top - top(r) + i * step();
+    // the middle of the round's scroll length, so a small scroll either way keeps it
+    var y = window.scrollY + r.wrap.getBoundingClientRect().top - top(r) + (i + 0.5) * step();
     window.scrollTo(0, y);
     show(r, i);
   }
   function follow() {
     rounds.forEach(function (r) {
       var into = top(r) - r.wrap.getBoundingClientRect().top;
-      show(r, Math.floor((into + step() / 2) / step()));
+      show(r, Math.floor(into / step()));
     });
   }
   window.addEventListener("scroll", function () { if (rounds.length) follow(); }, { passive: true });
