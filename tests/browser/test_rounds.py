@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import settled
+
 pytestmark = pytest.mark.browser
 
 CHAPTER = "02-alibaba-beats-itself/"
@@ -160,3 +162,20 @@ def test_with_reduced_motion_the_rounds_are_a_sequence_of_figures(chapter, prefi
     page = chapter(prefix, 1280, 900, reduced_motion="reduce")
     assert_a_sequence(page)
     assert page.errors == []
+
+
+@pytest.mark.parametrize("prefix", EDITIONS, ids=["en", "zh"])
+def test_a_link_into_a_round_opens_it(real_site, browser, prefix):
+    server, _ = real_site
+    ctx = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + prefix + CHAPTER + "#fig-b2c-share")
+        page.wait_for_load_state("load")
+        page.wait_for_function(AT, arg="b2c", timeout=3000)
+        settled(page)  # the scroll work after the browser's jump to the fragment has run: the round stays put
+        assert page.evaluate(STAGE)["round"] == "b2c"
+        assert page.locator("#fig-b2c-share").is_visible()
+        assert_whole(page.evaluate(STAGE), f"{prefix} link")
+    finally:
+        ctx.close()

@@ -262,6 +262,18 @@
       show(r, 0);
     });
     follow();
+    // an address naming something inside a round (its heading, its figure) opens that round
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    rounds.forEach(function (r) {
+      var i = r.sections.findIndex(function (sec) { return target && sec.contains(target); });
+      if (i < 0) return;
+      var shown = r.sections[i].querySelector(".mw-round__show");
+      if (shown && target.closest("[hidden]")) shown.click(); // a link to its figure shows the answer
+      show(r, i);
+      // after the browser's own jump to the fragment (at load), which knows nothing of the stage
+      var land = function () { requestAnimationFrame(function () { go(r, i); }); };
+      if (document.readyState === "complete") land(); else window.addEventListener("load", land, { once: true });
+    });
   }
   function choices(sec, words) {
     var list = sec.querySelector(":scope > ul");
