@@ -1,7 +1,7 @@
 """The model eras (data/eras.csv) as every chart of them draws them: the same words, looks and click.
 
-Used by `eras_timeline` (the full timeline, chapter 2) and `eras_strip` (the home page's one-row strip),
-so an era reads, looks and answers a click the same way in both. The era ids stay as they are in the
+Used by `eras_strip` (the home page's one-row strip), so an era reads, looks and answers a click the same
+way wherever it is drawn. The era ids stay as they are in the
 data in both editions (charts-live.js picks and highlights eras by id); only the words change.
 """
 

@@ -82,6 +82,12 @@ EN = Edition(
         "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
         " last, Escape leaves.",
         "chart_role": "chart",  # what a screen reader calls a chart's view
+        # charts.js: chapter 2's rounds (the choices themselves are the page's own words)
+        "round_of": "Round {i} of {n}",
+        "round_prev": "Previous round",
+        "round_next": "Next round",
+        "round_show": "Just show me",
+        "round_move": "Your move: {move}",
     },
 )
 
@@ -127,6 +133,11 @@ ZH = Edition(
         "list_sep": "、",
         "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
         "chart_role": "图表",
+        "round_of": "第{i}回合，共{n}回合",
+        "round_prev": "上一回合",
+        "round_next": "下一回合",
+        "round_show": "直接看答案",
+        "round_move": "你的选择：{move}",
     },
 )
 
@@ -140,6 +151,11 @@ SCRIPT_WORDS = (
     "list_sep",
     "keys",
     "chart_role",
+    "round_of",
+    "round_prev",
+    "round_next",
+    "round_show",
+    "round_move",
 )  # what charts(-live).js read
 
 

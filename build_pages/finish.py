@@ -83,7 +83,8 @@ READ_MARK = markers.mark("read_minutes")
 WORDS_PER_MINUTE = 230
 HAN_PER_MINUTE = 400  # Chinese is read by characters: about 300-500 a minute for non-technical prose
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-FIRST_FIGURE = re.compile(r'<figure class="mw-chart" id="([^"]+)"')  # the target of "Skip to the first chart"
+# The target of "Skip to the first chart": the first figure, or chapter 2's rounds, whose figures wait for a choice
+FIRST_FIGURE = re.compile(r'<(?:figure class="mw-chart"|div class="mw-rounds") id="([^"]+)"')
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 NOT_PROSE = re.compile(r'<figure class="mw-chart".*?</figure>|<[^>]+>', re.S)
 

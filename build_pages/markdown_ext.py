@@ -4,6 +4,9 @@
 Headings with ids `step-<value>` after a chart become its scrollytelling steps: the chart and
 the steps are wrapped at build time (`div.mw-scrolly > figure + div.mw-step[data-step]…`), so
 the sticky layout needs no script and nothing moves when the page loads.
+Headings with ids `round-<value>` (chapter 2's rounds) are wrapped the same way, without a chart in
+front: `div.mw-rounds > section.mw-round[data-round]…`, a sequence of rounds with their own figures,
+which charts.js turns into one picture stepped by scrolling or by buttons.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
 generator that runs Python-Markdown. It reads only the charts' manifest: a chart line becomes the
 figure's marker, which `python -m build_pages finish SITE_DIR` replaces with the figure.
@@ -120,6 +123,28 @@ class ScrollyTreeprocessor(Treeprocessor):
         root.insert(chart, wrap)
 
 
+class RoundsTreeprocessor(Treeprocessor):
+    """Wrap consecutive `round-…` headings (up to the next h1/h2) as one block of rounds."""
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        heads = ("h2", "h3")
+        rounds = [i for i, el in enumerate(children) if el.tag in heads and el.get("id", "").startswith("round-")]
+        if not rounds:
+            return
+        end = next((i for i in range(rounds[-1] + 1, len(children)) if children[i].tag in ("h1", "h2")), len(children))
+        # the id is the target of "Skip to the first chart" when the rounds come first (their figures wait for a choice)
+        wrap = etree.Element("div", {"class": "mw-rounds", "id": "rounds"})
+        holder = wrap
+        for i in range(rounds[0], end):
+            el = children[i]
+            root.remove(el)
+            if i in rounds:
+                holder = etree.SubElement(wrap, "section", {"class": "mw-round", "data-round": el.get("id")[6:]})
+            holder.append(el)
+        root.insert(rounds[0], wrap)
+
+
 class ChartsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
@@ -144,6 +169,7 @@ class ChartsExtension(Extension):
         md.preprocessors.register(ChartPreprocessor(md, self), "mw_charts", 29)
         # priority 4: after attr_list (8) and toc (5) have given headings their ids
         md.treeprocessors.register(ScrollyTreeprocessor(md, self), "mw_scrolly", 4)
+        md.treeprocessors.register(RoundsTreeprocessor(md), "mw_rounds", 3)
 
 
 def makeExtension(**kwargs) -> ChartsExtension:

@@ -65,7 +65,7 @@ def test_counterpart_pages_show_the_same_figures_in_the_same_order(site):
         en, zh = FIGURE_ID.findall(html(site, url)), FIGURE_ID.findall(html(site, "zh/" + url))
         assert en == zh, f"{url}: figures differ between the editions"
         shown += len(en)
-    assert shown >= 17
+    assert shown >= 15  # chapter 2 no longer draws the eras twice or taobao_gmv
 
 
 def test_each_page_says_its_language_and_names_its_counterparts_in_the_head_and_the_sitemap(site):

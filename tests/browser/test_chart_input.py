@@ -1,4 +1,4 @@
-"""Every input reaches the charts: touch, keyboard and screen reader; scrollytelling that leaves room to read.
+"""Every input reaches the charts: touch, keyboard and screen reader (chapter 2's rounds: test_rounds.py).
 
 Charts are found generically (every `figure.mw-chart` with a data table), and their marks through the
 live view's own scenegraph (every item with a tooltip), so these tests follow the chart modules as they
@@ -16,7 +16,6 @@ from tests.sites import page_urls
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
-SCROLLY_SIZES = [(1024, 768), (1280, 900), (1366, 700)]
 
 DATA_FIGURES = (
     "[...document.querySelectorAll('figure.mw-chart[data-spec]')].filter(f => f.querySelector('.mw-chart__data'))"
@@ -265,88 +264,6 @@ def test_the_live_region_exists_before_the_chart_is_live(real_site, new_page):
     assert regions and all(r == ["", 1, 0] for r in regions), regions
 
 
-# --- Scrollytelling -------------------------------------------------------------------------------
-
-SCROLLY = """() => {
-  const v = document.querySelector('.mw-scrolly > figure.mw-chart > .mw-chart__view');
-  const r = v.getBoundingClientRect(), h = innerHeight, cs = getComputedStyle(v);
-  const clip = b => ({top: Math.max(b.top, 0), bottom: Math.min(b.bottom, h), left: b.left, right: b.right});
-  const mine = clip(r);
-  const hits = [...document.querySelectorAll('figure')].filter(f => !f.contains(v))
-    .map(f => clip(f.getBoundingClientRect()))
-    .filter(b => mine.bottom - mine.top > 1 && b.bottom - b.top > 1
-                 && b.top < mine.bottom - 1 && mine.top < b.bottom - 1 && b.left < mine.right && mine.left < b.right);
-  const stuck = cs.position === 'sticky' && Math.abs(r.top - parseFloat(cs.top)) < 1
-    && document.querySelector('.mw-scrolly').getBoundingClientRect().top < 0;
-  const active = document.querySelector('.mw-step.is-active');
-  return {y: scrollY, top: r.top, bottom: r.bottom, height: r.height, stuck, hits: hits.length,
-          active: active ? active.dataset.step : null};
-}"""
-
-
-def scroll_through(page, step: int = 40) -> list[dict]:
-    top, bottom = page.evaluate(
-        "(() => { const r = document.querySelector('.mw-scrolly').getBoundingClientRect();"
-        " return [r.top + scrollY, r.bottom + scrollY]; })()"
-    )
-    seen = []
-    for y in range(int(top) - 200, int(bottom), step):
-        page.evaluate(f"window.scrollTo(0, {y})")
-        settled(page)  # the steps' observer has marked the step in view, the sticky chart has moved aside
-        seen.append(page.evaluate(SCROLLY))
-    return seen
-
-
-def scrolly_page(out) -> str:
-    pages = [p for p in page_urls(out) if 'class="mw-scrolly"' in (out / p / "index.html").read_text(encoding="utf-8")]
-    assert pages, "no page with scrollytelling"
-    return pages[0]
-
-
-@pytest.mark.parametrize("size", SCROLLY_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_sticky_chart_covers_no_figure_and_leaves_half_the_window_to_text(real_site, new_page, size):
-    server, out = real_site
-    w, h = size
-    page = new_page(server.url + scrolly_page(out), viewport={"width": w, "height": h})
-    seen = scroll_through(page)
-    stuck = [s for s in seen if s["stuck"]]
-    assert len(stuck) >= 5, "the chart never sticks while its steps scroll past"
-    covered = [s for s in seen if s["hits"]]
-    assert not covered, f"the sticky chart covers another figure at scroll {[s['y'] for s in covered][:5]}"
-    tall = [s for s in stuck if h - s["bottom"] < h / 2]
-    assert not tall, f"less than half the window is left to text: {tall[:3]}"
-    assert len({s["active"] for s in seen if s["active"]}) >= 3, "the steps are not followed"
-    page.screenshot(path=str(ARTIFACTS / f"input-scrolly-{w}x{h}.png"))
-    assert page.errors == []
-
-
-def test_on_a_phone_the_chart_follows_the_steps_as_a_compact_strip(real_site, new_page):
-    server, out = real_site
-    page = new_page(server.url + scrolly_page(out), **PHONE)
-    seen = scroll_through(page, step=60)
-    stuck = [s for s in seen if s["stuck"]]
-    assert len(stuck) >= 5, "on a phone the chart does not follow the steps"
-    assert max(s["height"] for s in stuck) <= 0.35 * 812, "the strip takes more than 35% of the window"
-    assert not [s for s in seen if s["hits"]], "the strip covers another figure"
-    assert len({s["active"] for s in seen if s["active"]}) >= 3, "the steps are not followed"
-    page.evaluate("window.scrollTo(0, document.querySelector('.mw-step:nth-of-type(3)').offsetTop)")
-    settled(page)
-    drawn(page)  # the chart shows that step
-    page.screenshot(path=str(ARTIFACTS / "input-scrolly-375.png"))
-    assert page.errors == []
-
-
-def test_reduced_motion_is_honoured(real_site, new_page):
-    server, out = real_site
-    page = new_page(server.url + scrolly_page(out), viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
-    styles = page.evaluate(
-        "[getComputedStyle(document.documentElement).scrollBehavior,"
-        " ...[...document.querySelectorAll('.mw-step')].map(s => getComputedStyle(s).transitionDuration)]"
-    )
-    assert styles[0] == "auto"
-    assert all(d in ("0s", "") for d in styles[1:]), styles
-
-
 # --- Phones: nothing scrolls sideways ------------------------------------------------------------------
 
 
@@ -364,19 +281,3 @@ def test_no_page_scrolls_sideways_on_a_phone(real_site, new_page):
         if width > 375:
             wide.append((rel or "/", width))
     assert not wide, f"pages wider than a 375 px screen: {wide}"
-
-
-def test_a_link_to_the_sticky_chart_still_lands_on_it(real_site, new_page):
-    """Only the picture sticks (its figure draws no box), yet "Link to this chart" must scroll to the figure."""
-    server, out = real_site
-    rel = scrolly_page(out)
-    fid = (
-        new_page(server.url + rel, viewport={"width": 1280, "height": 900})
-        .locator(".mw-scrolly > figure.mw-chart")
-        .get_attribute("id")
-    )
-    page = new_page(f"{server.url}{rel}#{fid}", viewport={"width": 1280, "height": 900})
-    page.wait_for_function("scrollY > 100")  # the browser has gone to the fragment
-    settled(page)
-    top = page.evaluate(f"document.querySelector('#{fid} .mw-chart__view').getBoundingClientRect().top")
-    assert 0 <= top < 300

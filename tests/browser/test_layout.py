@@ -15,7 +15,13 @@ MOST_TABS = 8  # to the first chart, the skip link followed (issue 25)
 CHAPTER = "04-taobao-traffic-problem/"
 REFERENCE = "08-glossary/"
 
-IN_CHART = "() => !!(document.activeElement && document.activeElement.closest('figure.mw-chart'))"
+# a chart, or chapter 2's rounds (a stage whose first controls are its buttons; its figures wait for a choice)
+CHARTS = "figure.mw-chart, .mw-rounds"
+IN_CHART = f"() => !!(document.activeElement && document.activeElement.closest('{CHARTS}'))"
+# where the skip link leads, and whether the reader sees it (a figure hidden until a choice does not count)
+SKIP_TARGET = """() => { const a = [...document.querySelectorAll('a.md-skip')].pop();  // the second, ours
+  const t = a && document.getElementById(a.getAttribute('href').slice(1));
+  return t ? {id: t.id, height: t.getBoundingClientRect().height, shown: t.checkVisibility()} : null }"""
 WHERE = """() => { const a = document.activeElement;
   return a ? a.tagName + ' ' + (a.textContent || a.getAttribute('aria-label') || '').trim().slice(0, 30) : '' }"""
 
@@ -29,9 +35,9 @@ def tabs_to_first_chart(page) -> tuple[int, list[str]]:
         if page.evaluate(IN_CHART):
             return n, route
         if page.evaluate(
-            """() => { const a = document.activeElement, id = (a.getAttribute('href') || '').slice(1);
-                       return a.classList.contains('md-skip') && !!id
-                         && !!document.getElementById(id)?.matches('figure.mw-chart') }"""
+            """(charts) => { const a = document.activeElement, id = (a.getAttribute('href') || '').slice(1);
+                       return a.classList.contains('md-skip') && !!id && !!document.getElementById(id)?.matches(charts) }""",
+            CHARTS,
         ):
             page.keyboard.press("Enter")
     return 99, route
@@ -43,6 +49,9 @@ def test_the_first_chart_is_a_few_tabs_away(real_site, open_page, width):
     far = []
     for rel in chart_pages(out):
         page, _ = open_page(server.url + rel, width=width)
+        target = page.evaluate(SKIP_TARGET)
+        if not (target and target["shown"] and target["height"] > 0):
+            far.append((rel, "the skip link leads to nothing shown", target))
         n, route = tabs_to_first_chart(page)
         if n > MOST_TABS:
             far.append((rel, n, route))

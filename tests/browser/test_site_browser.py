@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, chart_pages, hydrate_all, signal_now
+from tests.browser.conftest import ARTIFACTS, chart_pages, hydrate_all
 
 SCHEMES = ["default", "slate"]
 WIDTHS = [375, 1280]
@@ -116,37 +116,6 @@ def test_without_javascript_every_static_chart_and_table_is_there(each_site, ope
             assert f.locator(".mw-chart__desc").is_visible(), rel
             if f.locator(".mw-chart__data").count():
                 assert f.locator(".mw-chart__data table").first.is_visible(), rel
-
-
-def test_scrolly_chapter_highlights_the_era_of_the_step_in_view(real_site, open_page):
-    server, out = real_site
-    rel = next(p for p in chart_pages(out) if "beats-itself" in p)
-    page, watch = open_page(server.url + rel, width=1280)
-    steps = page.locator(".mw-step")
-    assert steps.count() >= 4
-    picture = page.locator(".mw-scrolly > figure.mw-chart > .mw-chart__view")  # only the picture sticks
-    assert picture.evaluate("v => getComputedStyle(v).position") == "sticky"
-    seen = []
-    for i in range(steps.count()):
-        step = steps.nth(i)
-        era = step.get_attribute("data-step")
-        step.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - innerHeight / 3)")
-        page.wait_for_function(
-            "era => { const f = document.querySelector('#fig-eras-strip');"
-            " return !!(f && f._mwView) && f._mwView.signal('highlight_era') === era; }",
-            arg=era,
-            timeout=5000,
-        )
-        seen.append(signal_now(page, "eras_strip", "highlight_era"))
-    assert seen == [steps.nth(i).get_attribute("data-step") for i in range(steps.count())]
-    assert watch.errors == []
-
-
-def test_scrolly_falls_back_to_an_inline_chart_on_phones(real_site, open_page):
-    server, out = real_site
-    rel = next(p for p in chart_pages(out) if "beats-itself" in p)
-    page, _ = open_page(server.url + rel, width=375)
-    assert page.locator(".mw-scrolly > figure.mw-chart").evaluate("f => getComputedStyle(f).position") == "static"
 
 
 def test_figures_have_stable_anchor_links(real_site, open_page):

@@ -125,6 +125,7 @@
     generation += 1;
     finalizeAll();
     near.clear();
+    roundsReady(root);
     root.querySelectorAll(".mw-chart__png[hidden]").forEach(function (s) { s.hidden = false; });
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
     yielders = [];
@@ -205,6 +206,146 @@
   }
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", schedule, { passive: true });
+
+  /* Chapter 2's rounds (div.mw-rounds > section.mw-round, made by build_pages/markdown_ext.py). Without
+   * script, or with reduced motion, they stay a sequence of rounds with their figures. Here they become
+   * one picture: a stage that sticks below the header and shows one round at a time, chosen by how far
+   * the reader has scrolled through the block or by its previous/next buttons (which scroll there, so
+   * the two always agree). A round's first list is its choices: each becomes a button, and what follows
+   * the list (what Alibaba did, its figure) stays hidden until the reader picks one or asks to see it.
+   * The choice lives only in the page. */
+  var rounds = [];
+  function pageWords() {
+    var block = document.getElementById("mw-words");
+    return block ? JSON.parse(block.textContent) : {};
+  }
+  function say(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  }
+  function button(text, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = text;
+    return b;
+  }
+  function roundsReady(root) {
+    rounds = [];
+    if (matchMedia("(prefers-reduced-motion: reduce)").matches) return;
+    var words = pageWords();
+    root.querySelectorAll(".mw-rounds").forEach(function (wrap) {
+      if (wrap.querySelector(".mw-rounds__stage")) return;
+      var sections = Array.prototype.slice.call(wrap.querySelectorAll(":scope > section.mw-round"));
+      if (!sections.length) return;
+      var stage = document.createElement("div");
+      stage.className = "mw-rounds__stage";
+      var nav = document.createElement("div");
+      nav.className = "mw-rounds__nav";
+      var prev = button(words.round_prev, "md-button mw-rounds__prev");
+      var next = button(words.round_next, "md-button mw-rounds__next");
+      var status = document.createElement("p");
+      status.className = "mw-rounds__status";
+      status.setAttribute("aria-live", "polite");
+      nav.append(prev, status, next);
+      stage.appendChild(nav);
+      sections.forEach(function (sec) {
+        stage.appendChild(sec);
+        choices(sec, words);
+      });
+      wrap.appendChild(stage);
+      wrap.classList.add("mw-rounds--live");
+      var r = { wrap: wrap, stage: stage, sections: sections, status: status, prev: prev, next: next, at: -1, words: words };
+      prev.addEventListener("click", function () { go(r, r.at - 1); });
+      next.addEventListener("click", function () { go(r, r.at + 1); });
+      rounds.push(r);
+      size(r);
+      show(r, 0);
+    });
+    follow();
+    // an address naming something inside a round (its heading, its figure) opens that round
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    rounds.forEach(function (r) {
+      var i = r.sections.findIndex(function (sec) { return target && sec.contains(target); });
+      if (i < 0) return;
+      var shown = r.sections[i].querySelector(".mw-round__show");
+      if (shown && target.closest("[hidden]")) shown.click(); // a link to its figure shows the answer
+      show(r, i);
+      // after the browser's own jump to the fragment (at load), which knows nothing of the stage
+      var land = function () { requestAnimationFrame(function () { go(r, i); }); };
+      if (document.readyState === "complete") land(); else window.addEventListener("load", land, { once: true });
+    });
+  }
+  function choices(sec, words) {
+    var list = sec.querySelector(":scope > ul");
+    if (!list) return;
+    var reveal = [], el = list.nextElementSibling;
+    for (; el; el = el.nextElementSibling) reveal.push(el);
+    reveal.forEach(function (x) { x.hidden = true; });
+    list.classList.add("mw-round__choices");
+    var move = document.createElement("p");
+    move.className = "mw-round__move";
+    move.hidden = true;
+    list.parentNode.insertBefore(move, list.nextSibling);
+    // the threat of the day (the text between the heading and the choices) gives way to the answer
+    var threat = [];
+    for (el = list.previousElementSibling; el && !/^H\d$/.test(el.tagName); el = el.previousElementSibling) threat.push(el);
+    function pick(text) {
+      list.hidden = true;
+      threat.forEach(function (x) { x.hidden = true; });
+      move.textContent = text ? say(words.round_move, { move: text }) : "";
+      move.hidden = !text;
+      reveal.forEach(function (x) { x.hidden = false; });
+      sec.dataset.chosen = text ? "yes" : "shown";
+      var first = move.hidden ? reveal[0] : move;
+      if (first) { first.tabIndex = -1; first.focus({ preventScroll: true }); }
+    }
+    Array.prototype.forEach.call(list.children, function (li) {
+      var text = li.textContent.trim();
+      var b = button(text, "mw-round__choice");
+      b.addEventListener("click", function () { pick(text); });
+      li.textContent = "";
+      li.appendChild(b);
+    });
+    var li = document.createElement("li");
+    var show = button(words.round_show, "mw-round__choice mw-round__show");
+    show.addEventListener("click", function () { pick(""); });
+    li.appendChild(show);
+    list.appendChild(li);
+  }
+  // scroll length per round: most of a window, so a flick does not skip a round
+  function step() { return Math.round(window.innerHeight * 0.6); }
+  function size(r) {
+    // a scroll length for every round, the last too, so each round is shown while the stage is stuck
+    r.wrap.style.height = (r.stage.offsetHeight + r.sections.length * step()) + "px";
+  }
+  function top(r) {
+    return parseFloat(getComputedStyle(r.stage).top) || 0;
+  }
+  function show(r, i) {
+    i = Math.max(0, Math.min(r.sections.length - 1, i));
+    if (i === r.at) return;
+    r.at = i;
+    r.sections.forEach(function (sec, k) { sec.hidden = k !== i; });
+    r.status.textContent = say(r.words.round_of, { i: i + 1, n: r.sections.length });
+    r.prev.disabled = i === 0;
+    r.next.disabled = i === r.sections.length - 1;
+    r.wrap.dataset.round = r.sections[i].dataset.round;
+  }
+  function go(r, i) {
+    i = Math.max(0, Math.min(r.sections.length - 1, i));
+    // the middle of the round's scroll length, so a small scroll either way keeps it
+    var y = window.scrollY + r.wrap.getBoundingClientRect().top - top(r) + (i + 0.5) * step();
+    window.scrollTo(0, y);
+    show(r, i);
+  }
+  function follow() {
+    rounds.forEach(function (r) {
+      var into = top(r) - r.wrap.getBoundingClientRect().top;
+      show(r, Math.floor(into / step()));
+    });
+  }
+  window.addEventListener("scroll", function () { if (rounds.length) follow(); }, { passive: true });
+  window.addEventListener("resize", function () { rounds.forEach(size); follow(); }, { passive: true });
 
   /* For scripts and tests: the live views, and a chart's view on this page (hydrating it now). */
   window.mwCharts = {
