@@ -108,6 +108,8 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
             wider[-1]["tag"], wider[-1]["side"] = W("wider"), "wider"
     bases = [market, *sorted({r["basis"] for r in rows} - {market})]
     start, stop = rows[0]["period_end"][:4], int(rows[-1]["period_end"][:4]) + 1
+    # the axis runs on past the last point far enough for its label at the right (on a phone, "811 m" at 12 px)
+    end = f"{stop + 1}-03-01" if kit.narrow() else f"{stop}-07-01"
 
     measure = alt.param(
         name="measure",
@@ -119,7 +121,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
     x = alt.X(
         "period_end:T",
         title=None,
-        scale=alt.Scale(domain=[f"{start}-01-01", f"{stop}-07-01"]),
+        scale=alt.Scale(domain=[f"{start}-01-01", end]),
         axis=alt.Axis(format=W("x_format"), tickCount={"interval": "year", "step": 2 if kit.narrow() else 1}),
     )
     y = alt.Y(
@@ -139,7 +141,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.metric == measure")
     ink = theme.color("Alibaba")
     layers = [
-        *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", f"{stop}-07-01"),
+        *kit.after_article("period_end", "T", f"{kit.ARTICLE_YEAR + 1}-01-01", end),
         base.mark_line(color=ink).encode(x=x, y=y, detail=alt.Detail("segment:N"), strokeDash=dash),
         base.mark_point(color=ink, filled=True, size=70, opacity=1).encode(
             x=x,

@@ -23,9 +23,9 @@ W = kit.words(
         "alibaba fiscal year": "Alibaba, fiscal year",
         "alibaba fiscal year narrow": "Alibaba, FY",
         "iResearch quarter": "China, iResearch quarter",
-        "iResearch quarter narrow": "China, iResearch qtr",
+        "iResearch quarter narrow": "China, iRes. qtr",  # two legend columns in 327 px
         "iResearch year": "China, iResearch year",
-        "iResearch year narrow": "China, iResearch yr",
+        "iResearch year narrow": "China, iRes. yr",
         "CNNIC year": "China, CNNIC survey",
         "CNNIC year narrow": "China, CNNIC",
         "fiscal_year": "fiscal year {year}",

@@ -17,7 +17,7 @@ W = kit.words(
         "NBS": "NBS (statistics bureau)",
         "NBS narrow": "NBS (statistics)",
         "MOFCOM": "MOFCOM (commerce ministry)",
-        "MOFCOM narrow": "MOFCOM (ministry)",
+        "MOFCOM narrow": "MOFCOM",  # two legend columns in 327 px
         "research firm": "Research firm",
         "research firm narrow": "Research firm",
         ALL: ALL,

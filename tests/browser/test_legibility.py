@@ -17,7 +17,10 @@ MIN_PX = {375: 12.0, 1280: 12.0}
 WIDTHS = [320, 375, 768, 1280]
 
 # For each figure: its smallest rendered text and any text box outside its drawing (1 px tolerance).
-MEASURE = """(sel) => [...document.querySelectorAll('figure.mw-chart')].map(f => {
+# A figure of chapter 2's rounds not on the stage now (another round, or before the reader's choice) is left out:
+# `each_round` puts each on the stage in turn.
+MEASURE = """(sel) => [...document.querySelectorAll('figure.mw-chart')]
+  .filter(f => !f.closest('.mw-rounds--live') || f.checkVisibility()).map(f => {
   const svg = [...f.querySelectorAll(sel)].find(s => s.getBoundingClientRect().width > 0);
   if (!svg) return {id: f.id, missing: true};
   const box = svg.getBoundingClientRect();
@@ -42,6 +45,32 @@ LIVE = ".mw-chart__live svg"
 
 def measure(page, selector: str) -> list[dict]:
     return page.evaluate(MEASURE, selector)
+
+
+def each_round(page) -> list[dict]:
+    """On a page with the rounds: every round on the stage in turn, its figure shown ("just show me"), measured."""
+    found = []
+    n = page.locator(".mw-rounds--live section.mw-round").count()
+    for i in range(n):
+        shown = page.locator(".mw-rounds--live section.mw-round:not([hidden]) .mw-round__show")
+        if shown.count():
+            shown.first.click()
+        drawn(page)
+        found += measure(page, LIVE)
+        if i < n - 1:
+            page.locator(".mw-rounds__next").click()
+    figures = page.locator(".mw-rounds figure.mw-chart").count()
+    assert (
+        len(
+            {
+                f["id"]
+                for f in found
+                if f["id"] in page.eval_on_selector_all(".mw-rounds figure.mw-chart", "fs => fs.map(f => f.id)")
+            }
+        )
+        == figures
+    ), "a round's figure was never shown"
+    return found
 
 
 def problems(found: list[dict], min_px: float | None) -> list:
@@ -77,7 +106,7 @@ def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_stat
     for rel in chart_pages(out):
         page, _ = open_page(server.url + rel, width=width)
         hydrate_all(page)
-        bad = problems(measure(page, LIVE), MIN_PX.get(width))
+        bad = problems(measure(page, LIVE) + each_round(page), MIN_PX.get(width))
         # every state of every control beside a chart: each radio option, each box ticked, each slider at
         # its ends (the controls sit in the figure, after the drawing)
         states = []
