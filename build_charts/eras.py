@@ -95,17 +95,10 @@ def own(eras: Dataset, company: str = "Alibaba") -> set[str]:
     return {r["era"] for r in eras.rows if r["company"] == company}
 
 
-# An era is active when picked (click), else when the text in view names it (`highlight_era`, set by
-# charts-live.js from the scrolling steps). `era_pick` with nothing picked is true for every row.
-ACTIVE = {"and": [{"param": "era_pick"}, {"or": [{"param": "era_pick", "empty": False}, "datum.era == highlight_era"]}]}
-IDLE = {"and": [{"param": "era_pick"}, "highlight_era == ''"]}  # nothing picked or named: all at full strength
+# An era is at full strength when picked (click), or when nothing is (`era_pick` with nothing picked is true for
+# every row); the others are dimmed.
 # (a channel object, not a dict: Altair would search its whole schema for the class of a dict, each time)
-DIM = alt.OpacityValue(0.25, condition={"test": {"or": [ACTIVE, IDLE]}, "value": 1})
-
-
-def highlight() -> alt.Parameter:
-    """The era the text in view names ('' for none): charts-live.js sets it from scrollytelling steps."""
-    return alt.param(name="highlight_era", value="")
+DIM = alt.OpacityValue(0.25, condition={"test": {"param": "era_pick"}, "value": 1})
 
 
 def pick() -> alt.Parameter:

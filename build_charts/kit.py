@@ -38,7 +38,8 @@ from build_charts.words import date, year  # noqa: F401  (chart modules use kit.
 from build_charts.words import language as lang
 
 # px: the desktop drawing, and the phone drawing: as wide as the narrowest column it is shown in on a 375 px phone
-# (a scrollytelling step; the chapter column is 343), so its text is never drawn smaller than theme.TEXT_MIN there
+# (the chapter column is 343; 327 leaves room for a figure set in a box), so its text is never drawn smaller
+# than theme.TEXT_MIN there
 WIDE, NARROW = theme.WIDTH, 327
 TEXT_MIN = theme.TEXT_MIN  # the smallest chart text (defined in theme.py), for chart modules
 ARTICLE_YEAR = 2013  # the article is dated only "about 2013"

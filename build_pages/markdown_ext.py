@@ -1,11 +1,8 @@
 """Python-Markdown extension: `[[chart ID]]` on its own line embeds a chart figure.
 
 `[[sources]]` on its own line embeds the generated list of every dataset and its origins.
-Headings with ids `step-<value>` after a chart become its scrollytelling steps: the chart and
-the steps are wrapped at build time (`div.mw-scrolly > figure + div.mw-step[data-step]…`), so
-the sticky layout needs no script and nothing moves when the page loads.
-Headings with ids `round-<value>` (chapter 2's rounds) are wrapped the same way, without a chart in
-front: `div.mw-rounds > section.mw-round[data-round]…`, a sequence of rounds with their own figures,
+Headings with ids `round-<value>` (chapter 2's rounds) are wrapped at build time:
+`div.mw-rounds > section.mw-round[data-round]…`, a sequence of rounds with their own figures,
 which charts.js turns into one picture stepped by scrolling or by buttons.
 This is a plain Python-Markdown extension (no MkDocs import), so it travels to any
 generator that runs Python-Markdown. It reads only the charts' manifest: a chart line becomes the
@@ -91,38 +88,6 @@ class ChartPreprocessor(Preprocessor):
         return page, n
 
 
-class ScrollyTreeprocessor(Treeprocessor):
-    """Wrap a chart and the `step-…` headings after it (up to the next h1/h2) for scrollytelling."""
-
-    def __init__(self, md: Markdown, ext: ChartsExtension):
-        super().__init__(md)
-        self.ext = ext
-
-    def is_figure(self, el: etree.Element) -> bool:
-        return el.tag == "p" and (el.text or "").strip() in self.ext.figures and len(el) == 0
-
-    def run(self, root: etree.Element) -> None:
-        children = list(root)
-        steps = [i for i, el in enumerate(children) if el.tag in ("h2", "h3") and el.get("id", "").startswith("step-")]
-        figures = [i for i, el in enumerate(children) if self.is_figure(el)]
-        # the chart is the nearest figure before the first step that has one before it
-        first = next((i for i in steps if figures and figures[0] < i), None)
-        if first is None:
-            return
-        chart = max(f for f in figures if f < first)
-        steps = [i for i in steps if i > chart]
-        end = next((i for i in range(steps[-1] + 1, len(children)) if children[i].tag in ("h1", "h2")), len(children))
-        wrap = etree.Element("div", {"class": "mw-scrolly"})
-        holder = wrap
-        for i in range(chart, end):
-            el = children[i]
-            root.remove(el)
-            if i in steps:
-                holder = etree.SubElement(wrap, "div", {"class": "mw-step", "data-step": el.get("id")[5:]})
-            holder.append(el)
-        root.insert(chart, wrap)
-
-
 class RoundsTreeprocessor(Treeprocessor):
     """Wrap consecutive `round-…` headings (up to the next h1/h2) as one block of rounds."""
 
@@ -168,7 +133,6 @@ class ChartsExtension(Extension):
         # before fenced code (25) and raw-HTML blocks (20)
         md.preprocessors.register(ChartPreprocessor(md, self), "mw_charts", 29)
         # priority 4: after attr_list (8) and toc (5) have given headings their ids
-        md.treeprocessors.register(ScrollyTreeprocessor(md, self), "mw_scrolly", 4)
         md.treeprocessors.register(RoundsTreeprocessor(md), "mw_rounds", 3)
 
 

@@ -50,7 +50,7 @@ def test_era_ids_stay_english_for_charts_live(built):
         en, zh = (json.dumps(built[cid][lang]["wide"]) for lang in ("en", "zh"))
         for era in ("b2b", "c2c", "b2c", "c2b", "mobile_social", "o2o"):
             assert f'"era": "{era}"' in en and f'"era": "{era}"' in zh, (cid, era)
-        assert "highlight_era" in zh and "era_pick" in zh
+        assert "era_pick" in zh
 
 
 # Chinese line breaking in titles, subtitles and labels (kit): a line may break between any two characters,

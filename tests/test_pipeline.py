@@ -217,24 +217,24 @@ def test_chart_line_inside_code_fence_is_an_example_not_a_chart(fixture_site, bu
     assert "[[chart not_a_chart]]" in html
 
 
-def test_step_headings_after_a_chart_are_wrapped_for_scrollytelling_at_build_time(fixture_site, build):
+def test_round_headings_are_wrapped_as_one_block_of_rounds_at_build_time(fixture_site, build):
     page = fixture_site / "docs" / "index.md"
     page.write_text(
-        "# Steps\n\n### Too early {#step-early}\n\nBefore the chart.\n\n[[chart fruit_bars]]\n\n"
-        "Lead-in.\n\n### Apples {#step-apple}\n\nOne.\n\n### Pears {#step-pear}\n\nTwo.\n\n"
-        "## After\n\nNot a step.\n",
+        "# Rounds\n\nBefore.\n\n### One {#round-one}\n\n- a\n- b\n\nWhat happened.\n\n[[chart fruit_bars]]\n\n"
+        "### Two {#round-two}\n\nText.\n\n## After\n\nNot a round.\n",
         encoding="utf-8",
     )
     assert build().returncode == 0
     html = (fixture_site / "out" / "index.html").read_text()
-    wrap = re.search(r'<div class="mw-scrolly">(.*?)</div>\s*<h2', html, re.S)
-    assert wrap, "chart and steps are wrapped, up to the next h2"
+    wrap = re.search(r'<div class="mw-rounds" id="rounds">(.*?)</div>\s*<h2', html, re.S)
+    assert wrap, "the rounds are wrapped, up to the next h2"
     inner = re.sub(r"<figure.*?</figure>", "<figure/>", wrap[1], flags=re.S)
-    assert re.match(
-        r'(<style[^>]*>.*?</style>)?<figure/>\s*<p>Lead-in.</p>\s*<div class="mw-step" data-step="apple">', inner
-    )
-    assert '<div class="mw-step" data-step="pear"><h3 id="step-pear">' in inner
-    assert "step-early" not in inner and "Not a step" not in inner  # only steps after the chart
+    assert re.match(r'\s*<section class="mw-round" data-round="one"><h3 id="round-one">', inner)
+    assert '<section class="mw-round" data-round="two"><h3 id="round-two">' in inner
+    assert "<figure/>" in inner.split('data-round="two"')[0], "a round keeps its figure"
+    assert "Before." not in inner and "Not a round" not in inner
+    # the skip link leads to the block, the page's first picture
+    assert 'href="#rounds"' in html
 
 
 def test_data_strings_are_text_never_markup(fixture_site, build):

@@ -146,7 +146,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             *(layer.encode(x=x) for layer in kit.after_article("x", "Q", kit.ARTICLE_YEAR + 1, last)),
             line.mark_rule(color=kit.ink("domain"), strokeWidth=1.5).encode(x=x, x2=alt.X2("x2:Q"), y=y),
             stems,
-            dots[0].add_params(era_parts.pick(), era_parts.highlight()),
+            dots[0].add_params(era_parts.pick()),
             *dots[1:],
             *labels,
             alt.Chart(alt.Data(values=foot))

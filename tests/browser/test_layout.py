@@ -36,7 +36,8 @@ def tabs_to_first_chart(page) -> tuple[int, list[str]]:
             return n, route
         if page.evaluate(
             """(charts) => { const a = document.activeElement, id = (a.getAttribute('href') || '').slice(1);
-                       return a.classList.contains('md-skip') && !!id && !!document.getElementById(id)?.matches(charts) }""",
+                       const t = id && document.getElementById(id);
+                       return a.classList.contains('md-skip') && !!t && t.matches(charts) }""",
             CHARTS,
         ):
             page.keyboard.press("Enter")

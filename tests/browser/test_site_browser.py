@@ -36,6 +36,9 @@ def test_every_chart_hydrates_without_errors_or_third_parties(each_site, open_pa
         charts = page.locator("figure.mw-chart .mw-chart__view")  # each chart on its own, to look at
         for i in range(charts.count()):
             fid = charts.nth(i).evaluate("v => v.closest('figure').id")
+            if not charts.nth(i).is_visible():  # only chapter 2's rounds hide a chart (until its round and a choice)
+                assert charts.nth(i).evaluate("v => !!v.closest('.mw-rounds--live')"), (rel, fid, "chart not shown")
+                continue
             name = f"{edition}{fid}-{scheme}-{width}-{out.parent.name}.png"
             charts.nth(i).screenshot(path=str(ARTIFACTS / "charts" / name))
         assert watch.errors == [], (rel, watch.errors)

@@ -3,7 +3,7 @@
  * charts.js (on every page, small) decides when; this file turns a figure's pre-compiled Vega
  * spec into a view in place of its static SVG: text-only tooltips, keyboard twins of legend
  * toggles, controls beside the picture (never inside its role="img" box), re-fitting to the
- * column, era picks that light up list items marked `data-eras`, scrollytelling steps, and the
+ * column, era picks that light up list items marked `data-eras`, and the
  * PNG download.
  */
 (function () {
@@ -295,24 +295,6 @@
     } catch (err) { /* chart without the era_pick selection */ }
   }
 
-  /* A chart that the build wrapped with scrollytelling steps (build_charts/markdown_ext.py) follows the step in the middle of
-   * the screen through its `highlight_era` signal; the active step is marked by a bar. */
-  var stepObservers = new Set();
-  function followSteps(figure, view) {
-    var wrap = figure.parentNode;
-    if (!wrap.classList.contains("mw-scrolly")) return;
-    var steps = wrap.querySelectorAll(".mw-step");
-    var so = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) {
-        if (!e.isIntersecting) return;
-        steps.forEach(function (s) { s.classList.toggle("is-active", s === e.target); });
-        try { view.signal("highlight_era", e.target.dataset.step).runAsync(); } catch (err) { /* no such signal */ }
-      });
-    }, { rootMargin: "-45% 0px -45% 0px" });
-    steps.forEach(function (s) { so.observe(s); });
-    stepObservers.add(so);
-  }
-
   /* Replace a figure's static SVG by a live view. `ctx` is charts.js's bookkeeping: the set of
    * live views, the resize observers, and whether the figure still belongs to the current page. */
   function mount(figure, spec, ctx) {
@@ -356,7 +338,6 @@
         ctx.resizers.add(ro);
       }
       linkEras(view, figure);
-      followSteps(figure, view);
       touch(figure, view);
       keyboard(figure, view);
       figure.dispatchEvent(new CustomEvent("mw:live", { detail: { view: view }, bubbles: true }));
@@ -410,8 +391,6 @@
     reset: function () {
       clearAll();
       lit = null;
-      stepObservers.forEach(function (so) { so.disconnect(); });
-      stepObservers.clear();
     }
   };
 })();

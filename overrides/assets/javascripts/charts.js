@@ -128,7 +128,6 @@
     roundsReady(root);
     root.querySelectorAll(".mw-chart__png[hidden]").forEach(function (s) { s.hidden = false; });
     var figures = Array.prototype.slice.call(root.querySelectorAll("figure.mw-chart[data-spec]"));
-    yielders = [];
     if (!figures.length) return;
     figures.forEach(function (f) {
       ["pointerover", "touchstart", "focusin"].forEach(function (type) {
@@ -136,12 +135,6 @@
       });
       keyboardReady(f);
     });
-    root.querySelectorAll(".mw-scrolly").forEach(function (wrap) {
-      var view = wrap.querySelector(".mw-scrolly > figure.mw-chart > .mw-chart__view");
-      var others = wrap.querySelectorAll(".mw-step figure");
-      if (view && others.length) yielders.push({ view: view, others: others, shift: 0 });
-    });
-    place();
     if (!("IntersectionObserver" in window)) { figures.forEach(function (f) { hydrate(f).catch(function () {}); }); return; }
     // the view, not the figure: a sticky chart's figure is `display: contents` (no box to observe)
     observer = new IntersectionObserver(function (entries) {
@@ -180,32 +173,6 @@
     if (title) view.setAttribute("aria-labelledby", title.id);
     view.setAttribute("aria-describedby", (desc ? desc.id + " " : "") + keys.id);
   }
-
-  /* Scrollytelling: a figure inside the steps pushes the sticky chart up and out of the way as it
-   * arrives, and the chart comes back once that figure has gone by (CSS keeps it sticky). */
-  var yielders = [], placing = false;
-  function place() {
-    placing = false;
-    yielders.forEach(function (y) {
-      var shift = 0;
-      if (getComputedStyle(y.view).position === "sticky") {
-        var r = y.view.getBoundingClientRect(), top = r.top - y.shift, bottom = r.bottom - y.shift;
-        y.others.forEach(function (o) {
-          var b = o.getBoundingClientRect();
-          if (b.bottom > top && b.top < bottom + 16) shift = Math.min(shift, Math.max(b.top - 16 - bottom, -bottom));
-        });
-      }
-      if (shift !== y.shift) {
-        y.shift = shift;
-        y.view.style.transform = shift ? "translateY(" + Math.floor(shift) + "px)" : "";
-      }
-    });
-  }
-  function schedule() {
-    if (yielders.length && !placing) { placing = true; requestAnimationFrame(place); }
-  }
-  window.addEventListener("scroll", schedule, { passive: true });
-  window.addEventListener("resize", schedule, { passive: true });
 
   /* Chapter 2's rounds (div.mw-rounds > section.mw-round, made by build_pages/markdown_ext.py). Without
    * script, or with reduced motion, they stay a sequence of rounds with their figures. Here they become
