@@ -82,6 +82,16 @@ EN = Edition(
         "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
         " last, Escape leaves.",
         "chart_role": "chart",  # what a screen reader calls a chart's view
+        # the article's bets (build_pages/bets.py): the cards' words; bets.js says none of its own
+        "bets_label": "The article's bets",
+        "bet_mark": "What would you have bet in 2013?",
+        "bet_yes": "Would happen",
+        "bet_no": "Would not",
+        "bet_verdict": "After the article: the verdict",
+        "bet_stop": ". ",
+        "bet_source": "Source: ",
+        "bet_where": "Verdict in chapter {no}",
+        "bet_chapter": "Weighed in chapter {no}",
     },
 )
 
@@ -127,6 +137,15 @@ ZH = Edition(
         "list_sep": "、",
         "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
         "chart_role": "图表",
+        "bets_label": "文章押下的判断",
+        "bet_mark": "如果在2013年，你会怎么押？",
+        "bet_yes": "会发生",
+        "bet_no": "不会",
+        "bet_verdict": "文章之后：结论",
+        "bet_stop": "。",
+        "bet_source": "来源：",
+        "bet_where": "结论见第{no}章",
+        "bet_chapter": "第{no}章评判",
     },
 )
 

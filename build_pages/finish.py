@@ -10,7 +10,7 @@ MkDocs hook after a build. It reads the charts' manifest, never their code.
   reading times, the words the chart scripts say, and last the Content Security Policy: this site's
   scripts plus the SHA-256 hashes of the page's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
   a marker left over stops the build;
-- minify the site's own chart scripts (the sources in overrides/ stay readable);
+- minify the site's own scripts, the charts' and the bets' (the sources in overrides/ stay readable);
 - add share meta and each page's place among the editions, the sitemap and robots.txt (`seo.py`);
 - apply the optional theme patches (`theme_patches.py`).
 """
@@ -202,7 +202,8 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
             raise FinishError(page, None, None, f"{reason}; its figures: {parts or 'none'}")
         if done != as_built[page]:
             page.write_text(done, encoding="utf-8")
-    for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
+    scripts = site_dir / "assets" / "javascripts"
+    for script in [*scripts.glob("charts*.js"), *scripts.glob("bets.js")]:
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
     if root_url:
         seo.sitemap(site_dir, [p.relative_to(site_dir).as_posix() for p in pages], root_url)

@@ -14,6 +14,9 @@ import pytest
 
 from build_charts.data import load_dataset
 from build_charts.errors import DataError
+from build_pages import bets as bets_html
+from build_pages import editions, pages
+from build_pages.pages import PageError
 from tests.conftest import ROOT
 
 BETS = ROOT / "data" / "bets.csv"
@@ -113,3 +116,111 @@ def test_what_a_claim_quotes_is_in_the_article(row):
     text = " ".join(ARTICLE.read_text(encoding="utf-8").split()).lower()
     for phrase in QUOTED.findall(row["claim"]):
         assert phrase.lower() in text, f"{row['id']}: {phrase!r} is not in the article"
+
+
+# ---- the page lines: each mistake is one line naming page and line ----
+
+
+CHAPTERS = {r["id"]: r["chapter"] for r in REAL.rows}
+
+
+@pytest.fixture
+def site_pages(tmp_path: Path) -> Path:
+    """A small edition: a home page with the set, one page per chapter that weighs a bet, with its lines."""
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    docs.mkdir()
+    data.mkdir()
+    shutil.copy(BETS, data / "bets.csv")
+    shutil.copy(BETS.with_name("bets.meta.yml"), data / "bets.meta.yml")
+    (docs / "index.md").write_text("# Home\n\n[[bets]]\n", encoding="utf-8")
+    for no in range(1, 8):
+        lines = "".join(f"[[bet {b}]]\n\n" for b, c in CHAPTERS.items() if c == no)
+        (docs / f"0{no}-chapter.md").write_text(f"# Chapter {no}\n\n{lines}", encoding="utf-8")
+    return docs
+
+
+def page_error(docs: Path) -> str:
+    with pytest.raises(PageError) as e:
+        pages.check(docs, docs.parent / "data", [])
+    return str(e.value)
+
+
+def add_line(docs: Path, name: str, line: str) -> int:
+    """Append a line to a page; returns its line number."""
+    path = docs / name
+    text = path.read_text(encoding="utf-8") + line + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def test_the_small_edition_passes(site_pages):
+    pages.check(site_pages, site_pages.parent / "data", [])
+
+
+@pytest.mark.parametrize("line", ["[[Bets]]", "[[bets all]]", "[[bet mobile extra]]", "[[ bet mobile ]]"])
+def test_a_near_miss_of_a_bets_line_names_page_and_line(site_pages, line):
+    n = add_line(site_pages, "05-chapter.md", line)
+    said = page_error(site_pages)
+    assert f"05-chapter.md:{n}:" in said and ("[[bets]]" in said or "[[bets scored]]" in said), said
+
+
+def test_an_unknown_bet_id_names_page_line_and_the_nearest(site_pages):
+    n = add_line(site_pages, "05-chapter.md", "[[bet mobil]]")
+    said = page_error(site_pages)
+    assert f"05-chapter.md:{n}:" in said and "'mobil'" in said and "did you mean mobile" in said
+
+
+def test_a_bet_on_another_chapter_than_its_own_is_an_error(site_pages):
+    n = add_line(site_pages, "03-chapter.md", "[[bet mobile]]")
+    said = page_error(site_pages)
+    assert f"03-chapter.md:{n}:" in said and f"chapter {CHAPTERS['mobile']}" in said
+
+
+def test_a_bet_twice_on_its_page_is_an_error(site_pages):
+    n = add_line(site_pages, "05-chapter.md", "[[bet mobile]]")
+    assert f"05-chapter.md:{n}:" in page_error(site_pages)
+
+
+def test_the_set_promises_every_verdict_on_its_chapter(site_pages):
+    page = site_pages / "06-chapter.md"
+    page.write_text("# Chapter 6\n\n[[bet neither_side]]\n", encoding="utf-8")
+    said = page_error(site_pages)
+    assert "index.md:3:" in said and "relationship_chain" in said
+
+
+def test_bets_lines_inside_code_are_examples(site_pages):
+    add_line(site_pages, "01-chapter.md", "\n```\n[[bet mobile]]\n[[bets nonsense]]\n```")
+    pages.check(site_pages, site_pages.parent / "data", [])
+
+
+def parts(lang: str) -> dict:
+    from build_charts.bets import cards
+    from build_charts.words import use
+
+    with use(lang):
+        return cards(REAL.in_language(lang))
+
+
+@pytest.mark.parametrize("ed", editions.EDITIONS, ids=[e.lang for e in editions.EDITIONS])
+def test_the_home_set_holds_no_verdict_and_the_chapter_card_holds_its_own(site_pages, ed):
+    p = parts(ed.lang)
+    home = bets_html.html(p, ed, site_pages, "bets", None)
+    chapter = bets_html.html(p, ed, site_pages, "bet", "mobile")
+    scored = bets_html.html(p, ed, site_pages, "bets", "scored")
+    for bid, bet in p["bets"].items():
+        assert bet["claim"] in home and bet["claim"] in scored
+        assert bet["evidence"] not in home and bet["verdict_label"] not in home, f"{bid}: the home page gives it away"
+        assert bet["evidence"] in scored and bet["source"] in scored
+    assert p["bets"]["mobile"]["evidence"] in chapter and p["bets"]["c2b"]["evidence"] not in chapter
+    # without a script: no buttons to press, each verdict in a disclosure (closed on its chapter, open on the card)
+    assert chapter.count("<details") == 1 and '<details class="mw-bet-verdict" data-verdict="half_right">' in chapter
+    assert scored.count(" open>") == len(p["bets"])
+    assert home.count('class="mw-bet-mark" role="group"') == len(p["bets"]) == home.count(" hidden>")
+    assert f"{CHAPTERS['mobile']:02d}-chapter/#bet-mobile" in home
+
+
+def test_the_bets_script_says_no_words_of_its_own():
+    js = (ROOT / "overrides" / "assets" / "javascripts" / "bets.js").read_text(encoding="utf-8")
+    assert not re.search(r"[\u4e00-\u9fff]", js) and "documentElement.lang" not in js
+    assert not re.search(r"textContent|innerHTML|innerText", js), "the cards' words are the edition's"
+    assert "fetch(" not in js and "XMLHttpRequest" not in js and "sendBeacon" not in js, "a mark is never sent"
