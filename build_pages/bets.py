@@ -21,6 +21,7 @@ from build_pages import markers
 from build_pages.editions import Edition
 
 SCORED = "scored"  # `[[bets scored]]`
+SCORED_SET = '<ol class="mw-bets" data-mode="scored"'  # how the scored set starts: finish gives its page its card
 
 
 def chapter_dirs(docs_dir: Path) -> dict[int, str]:

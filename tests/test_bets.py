@@ -224,3 +224,40 @@ def test_the_bets_script_says_no_words_of_its_own():
     assert not re.search(r"[\u4e00-\u9fff]", js) and "documentElement.lang" not in js
     assert not re.search(r"textContent|innerHTML|innerText", js), "the cards' words are the edition's"
     assert "fetch(" not in js and "XMLHttpRequest" not in js and "sendBeacon" not in js, "a mark is never sent"
+
+
+# ---- the share picture of the scored set ----
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_scored_set_starts_as_the_finish_step_looks_for_it(site_pages, lang):
+    html = bets_html.html(parts(lang), editions.edition(lang), site_pages, "bets", "scored")
+    assert html.startswith(bets_html.SCORED_SET)
+    assert not bets_html.html(parts(lang), editions.edition(lang), site_pages, "bets", None).startswith(
+        bets_html.SCORED_SET
+    )
+
+
+def test_the_scorecard_counts_the_verdicts_from_the_data():
+    from build_charts.bets import scorecard_svg
+    from build_charts.words import use
+
+    with use("en"):
+        svg = scorecard_svg(parts("en"))
+    for verdict, label in REAL.meta.columns["verdict"].value_labels.items():
+        n = sum(r["verdict"] == verdict for r in REAL.rows)
+        assert (f"{n} {label.lower()}" in svg) is (n > 0), verdict
+    assert "2013" in svg, "the card says when the article was written"
+
+
+def test_every_character_of_the_chinese_scorecard_is_in_the_measuring_font():
+    """The card is drawn with the project's Chinese subset font only: a character missing there is a blank box."""
+    from build_charts.bets import scorecard_svg
+    from build_charts.words import use
+
+    with use("zh"):
+        svg = scorecard_svg(parts("zh"))
+    charset = (ROOT / "build_charts" / "fonts" / "charset.txt").read_text(encoding="utf-8")
+    text = "".join(re.findall(r">([^<]+)<", svg))
+    missing = sorted({c for c in text if re.match(r"[\u3000-\u9fff\uff00-\uffef]", c) and c not in charset})
+    assert not missing, f"add to the chart font (make chart-font): {''.join(missing)}"

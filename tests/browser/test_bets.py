@@ -148,3 +148,19 @@ def test_the_cards_targets_and_text_are_large_enough(real_site, browser, prefix,
         assert not small, small
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "page scrolls sideways"
         ctx.close()
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_the_epilogue_shares_the_scored_set_as_a_1200_by_630_picture(real_site, prefix):
+    import re
+    import struct
+
+    server, site = real_site
+    html = (site / prefix / "07-epilogue" / "index.html").read_text(encoding="utf-8")
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', html)[1]
+    assert image.startswith(server.url) and ".share.png" in image and "/bets." in image, image
+    png = (site / image.removeprefix(server.url)).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1200, 630)
+    home = (site / prefix / "index.html").read_text(encoding="utf-8")
+    assert "/bets." not in re.search(r'<meta property="og:image" content="([^"]+)"', home)[1], "only the scorecard's"
