@@ -325,7 +325,7 @@ class Chart:
 
 @dataclass(frozen=True)
 class Manifest:
-    """What `prepare` made: every chart, and the shared folder (colours.css, sources.<lang>.json)."""
+    """What `prepare` made: every chart, and the shared folder (colours.css, sources.<lang>.json, bets.<lang>.json)."""
 
     charts: dict[str, Chart]
     common: Path
@@ -333,6 +333,11 @@ class Manifest:
     def sources(self, lang: str) -> dict:
         """Every dataset's sources as HTML blocks in one language: {"summary": …, "datasets": {id: …}}."""
         return json.loads((self.common / f"sources.{lang}.json").read_text(encoding="utf-8"))
+
+    def bets(self, lang: str) -> dict:
+        """The parts of the article's bets' cards in one language (`build_charts/bets.py`); empty without them."""
+        path = self.common / f"bets.{lang}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"order": [], "bets": {}}
 
 
 def manifest(project: Project, links: Links) -> Manifest:

@@ -135,6 +135,23 @@ def card_for(project: Project, chart: Chart, lang: str = "en") -> Path:
     return card
 
 
+def bets_card_for(project: Project, common: Path, lang: str = "en") -> Path:
+    """The scored bets' 1200 x 630 card for link previews, drawn the first time it is asked for, then kept in the
+    shared folder (whose name is keyed on every data file, so a changed bet draws a new card)."""
+    from build_charts import bets  # the cards' parts are in the shared folder; the drawing words are here
+
+    card = common / f"bets.{common.name.rsplit('-', 1)[1][:10]}{'.' + lang if lang != 'en' else ''}.share.png"
+    if not card.exists():
+        parts = json.loads((common / f"bets.{lang}.json").read_text(encoding="utf-8"))
+        measure_with_own_fonts(project)
+        with words.use(lang):
+            svg = bets.scorecard_svg(parts)
+        tmp = card.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(share_card(svg, lang))
+        tmp.replace(card)
+    return card
+
+
 SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
 
 

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_charts import formats, theme, words
+from build_charts import bets, formats, theme, words
 from build_charts.words import LANGUAGES, UI
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def summary_html(datasets: dict[str, Dataset]) -> str:
 
 
 def write_common(data_dir: Path, folder: Path) -> None:
-    """The shared cache folder: the dark-scheme chart colours, and per language every dataset's sources."""
+    """The shared cache folder: the dark-scheme chart colours, and per language every dataset's sources and
+    the parts of the bets' cards."""
     from build_charts.data import load_all  # here, not at the top: a build whose data did not change never loads it
 
     loaded = load_all(data_dir)
@@ -79,6 +80,10 @@ def write_common(data_dir: Path, folder: Path) -> None:
         with words.use(lang):
             blocks = {"summary": summary_html(datasets), "datasets": {k: dataset_html(v) for k, v in datasets.items()}}
         files[f"sources.{lang}.json"] = json.dumps(blocks, ensure_ascii=False, indent=1)
+        if bets.DATASET in datasets:  # the article's bets, for the page maker's cards
+            with words.use(lang):
+                parts = bets.cards(datasets[bets.DATASET])
+            files[f"bets.{lang}.json"] = json.dumps(parts, ensure_ascii=False, indent=1)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
     for name, text in files.items():

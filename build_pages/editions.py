@@ -88,6 +88,16 @@ EN = Edition(
         "round_next": "Next round",
         "round_show": "Just show me",
         "round_move": "Your move: {move}",
+        # the article's bets (build_pages/bets.py): the cards' words; bets.js says none of its own
+        "bets_label": "The article's bets",
+        "bet_mark": "What would you have bet in 2013?",
+        "bet_yes": "Would happen",
+        "bet_no": "Would not",
+        "bet_verdict": "After the article: the verdict",
+        "bet_stop": ". ",
+        "bet_source": "Source: ",
+        "bet_where": "Verdict in chapter {no}",
+        "bet_chapter": "Weighed in chapter {no}",
     },
 )
 
@@ -138,6 +148,15 @@ ZH = Edition(
         "round_next": "下一回合",
         "round_show": "直接看答案",
         "round_move": "你的选择：{move}",
+        "bets_label": "文章押下的判断",
+        "bet_mark": "如果在2013年，你会怎么押？",
+        "bet_yes": "会发生",
+        "bet_no": "不会",
+        "bet_verdict": "文章之后：结论",
+        "bet_stop": "。",
+        "bet_source": "来源：",
+        "bet_where": "结论见第{no}章",
+        "bet_chapter": "第{no}章评判",
     },
 )
 

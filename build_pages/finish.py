@@ -10,8 +10,9 @@ MkDocs hook after a build. It reads the charts' manifest, never their code.
   reading times, the words the chart scripts say, and last the Content Security Policy: this site's
   scripts plus the SHA-256 hashes of the page's own inline scripts (no 'unsafe-inline', no 'unsafe-eval');
   a marker left over stops the build;
-- minify the site's own chart scripts (the sources in overrides/ stay readable);
-- add share meta and each page's place among the editions, the sitemap and robots.txt (`seo.py`);
+- minify the site's own scripts, the charts' and the bets' (the sources in overrides/ stay readable);
+- add share meta (a page's lead chart's card; the scored bets' card on the page that scores them) and each
+  page's place among the editions, the sitemap and robots.txt (`seo.py`);
 - apply the optional theme patches (`theme_patches.py`).
 """
 
@@ -30,7 +31,7 @@ import rjsmin
 
 from build_charts import limits, pipeline
 from build_charts.errors import PipelineError
-from build_pages import editions, markers, seo, settings, theme_patches
+from build_pages import bets, editions, markers, seo, settings, theme_patches
 from build_pages.editions import Edition
 from build_pages.lang_ext import tag_language_of_parts
 
@@ -164,6 +165,12 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     dest.mkdir(parents=True, exist_ok=True)
     for path in card_files:
         shutil.copyfile(path, dest / path.name)
+    # the page that scores the article's bets shares the scored set rather than its first chart
+    scored = [page for page, html in pages.items() if bets.SCORED_SET in html]
+    if scored:
+        path = bets_card(project, ed)
+        shutil.copyfile(path, dest / path.name)
+        cards[bets.SCORED_SET] = f"{ASSET_DIR}/{path.name}"
     for chart in charts.values():
         for path in chart.published(ed.lang):
             try:
@@ -183,6 +190,8 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
         if "og:title" not in html:  # a page a dirty rebuild left finished already
             lead = seo.FIRST_CHART.search(html) or home  # a page without a chart shares the home page's
             card = f"{url or ''}{cards[lead[1]]}" if lead and lead[1] in cards else None
+            if bets.SCORED_SET in html:
+                card = f"{url or ''}{cards[bets.SCORED_SET]}"
             canonical = seo.CANONICAL.search(html)
             html = seo.share_meta(html, card if url else None, canonical[1] if canonical else None, ed)
             html = seo.place_among_editions(html, rel, ed, root_url)
@@ -203,7 +212,8 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
             raise FinishError(page, None, None, f"{reason}; its figures: {parts or 'none'}")
         if done != as_built[page]:
             page.write_text(done, encoding="utf-8")
-    for script in (site_dir / "assets" / "javascripts").glob("charts*.js"):
+    scripts = site_dir / "assets" / "javascripts"
+    for script in [*scripts.glob("charts*.js"), *scripts.glob("bets.js")]:
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
     if root_url:
         seo.sitemap(site_dir, [p.relative_to(site_dir).as_posix() for p in pages], root_url)
@@ -222,6 +232,13 @@ def withdraw_unfinished(site_dir: Path) -> int:
             page.unlink()
             gone += 1
     return gone
+
+
+def bets_card(project: pipeline.Project, ed: Edition) -> Path:
+    """The scored bets' link-preview card in the edition's language (drawn by the charts side the first time)."""
+    from build_charts.render import bets_card_for  # vl-convert loads only when a card is asked for
+
+    return bets_card_for(project, pipeline.manifest(project, editions.links()).common, ed.lang)
 
 
 def share_card(project: pipeline.Project, chart: pipeline.Chart, ed: Edition) -> Path:

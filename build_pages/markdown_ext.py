@@ -1,6 +1,7 @@
 """Python-Markdown extension: `[[chart ID]]` on its own line embeds a chart figure.
 
-`[[sources]]` on its own line embeds the generated list of every dataset and its origins.
+`[[sources]]` on its own line embeds the generated list of every dataset and its origins; `[[bets]]`,
+`[[bets scored]]` and `[[bet ID]]` the cards of the article's bets (`build_pages/bets.py`).
 Headings with ids `round-<value>` (chapter 2's rounds) are wrapped at build time:
 `div.mw-rounds > section.mw-round[data-round]…`, a sequence of rounds with their own figures,
 which charts.js turns into one picture stepped by scrolling or by buttons.
@@ -26,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from build_charts import pipeline
-from build_pages import editions, markers, pages, sources_page
+from build_pages import bets, editions, markers, pages, sources_page
 
 # The page being converted and how many lines its front matter took (set by the MkDocs hook).
 current_page: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("current_page", default=None)
@@ -52,6 +53,15 @@ class ChartPreprocessor(Preprocessor):
                 edition = self.ext.edition()
                 html = sources_page.page_html(self.ext.manifest(), self.ext.root() / edition.docs_dir, edition)
                 out.extend(html.splitlines())
+                continue
+            if m["what"] in ("bets", "bet"):
+                edition = self.ext.edition()
+                parts = self.ext.manifest().bets(edition.lang)
+                if m["what"] == "bet" and m["id"] not in parts["bets"]:  # the check before the build names it too
+                    where, at = self.source_of(line, page, n + offset)
+                    raise pages.PageError(where, at, "bet", f"unknown bet id {m['id']!r}")
+                html = bets.html(parts, edition, self.ext.root() / edition.docs_dir, m["what"], m["id"])
+                out.append(m["indent"] + self.md.htmlStash.store(html))
                 continue
             cid = m["id"] or ""
             if cid not in charts:  # the check before the build names it too; this is for a page given directly

@@ -18,7 +18,8 @@ from build_charts import data
 from build_charts.errors import PipelineError
 from build_pages import markers
 
-CHART_LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources)(?:\s+(?P<id>[\w-]+))?\]\]\s*$")
+CHART_LINE = re.compile(r"^(?P<indent>\s*)\[\[(?P<what>chart|sources|bets|bet)(?:\s+(?P<id>[\w-]+))?\]\]\s*$")
+LINE_WORDS = ("chart", "sources", "bets", "bet")  # what a line may begin with; a near miss of one is an error
 # anything that looks like it meant to be one: a double-bracketed word on a line of its own
 NEAR_MISS = re.compile(r"^\s*\[\[\s*(?P<word>[A-Za-z]+)\b.*\]\]\s*$")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
@@ -100,8 +101,44 @@ def unknown_chart(path: Path | str | None, line: int | None, cid: str, known: li
     return PageError(path, line, "chart", f"unknown chart id {cid!r}{hint}")
 
 
-def check_page(path: Path, chart_ids: list[str]) -> list[str]:
-    """The chart ids a page shows, in order; raises on the first mistake in it."""
+def _check_bet_line(path: Path, n: int, m: re.Match, bets: dict[str, int], shown: dict[str, int]) -> None:
+    """A bets line: `[[bets]]` or `[[bets scored]]` once a page, `[[bet ID]]` a known bet on its own chapter.
+
+    `bets` is each bet's chapter (data/bets.csv); `shown` collects what the page shows, by line."""
+    what, bid = m["what"], m["id"]
+    if what == "bets":
+        if bid not in (None, "scored"):
+            raise PageError(path, n, "bets", f"`{m[0].strip()}`: write `[[bets]]` or `[[bets scored]]`")
+        if not bets:
+            raise PageError(path, n, "bets", "there are no bets to show: data/bets.csv is missing")
+        if "*" in shown:
+            raise PageError(path, n, "bets", f"the bets are shown twice on this page (first at line {shown['*']})")
+        shown["*"] = n
+        return
+    if bid not in bets:
+        near = difflib.get_close_matches(bid or "", list(bets), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(near)}?" if near else f"; the bets are {', '.join(bets) or 'none'}"
+        raise PageError(path, n, "bet", f"unknown bet id {bid!r}{hint}")
+    number = NUMBERED.match(path.name)
+    if not number or int(number[1]) != bets[bid]:
+        raise PageError(
+            path, n, "bet", f"bet {bid!r} is weighed in chapter {bets[bid]} (data/bets.csv): show it on that page"
+        )
+    if bid in shown:
+        raise PageError(path, n, "bet", f"bet {bid!r} is shown twice on this page (first at line {shown[bid]})")
+    shown[bid] = n
+
+
+def bet_chapters(data_dir: Path) -> dict[str, int]:
+    """Each bet's chapter, from data/bets.csv read by the loader (its own checks first); none without the file."""
+    path = data_dir / "bets.csv"
+    return {r["id"]: r["chapter"] for r in data.load_dataset(path).rows} if path.exists() else {}
+
+
+def check_page(path: Path, chart_ids: list[str], bets: dict[str, int] | None = None, shown_bets=None) -> list[str]:
+    """The chart ids a page shows, in order; raises on the first mistake in it. `bets` gives each bet's chapter;
+    `shown_bets` (a dict, when given) receives the bets lines the page holds ('*' for the whole set)."""
+    shown_bets = {} if shown_bets is None else shown_bets
     text = read_page(path)
     for n in markers.find_in_text(text):
         raise PageError(path, n, None, f"{markers.PREFIX!r} is reserved for the page maker's markers")
@@ -116,12 +153,19 @@ def check_page(path: Path, chart_ids: list[str]) -> list[str]:
         m = CHART_LINE.match(line)
         if not m:
             miss = NEAR_MISS.match(line)
-            if miss and miss["word"].lower() in ("chart", "sources"):
+            if miss and miss["word"].lower() in LINE_WORDS:
                 raise PageError(
-                    path, i + 1, "chart", f"`{line.strip()}` is not a chart line: write `[[chart ID]]` or `[[sources]]`"
+                    path,
+                    i + 1,
+                    "chart",
+                    f"`{line.strip()}` is not a chart line: write `[[chart ID]]`, `[[sources]]`, `[[bets]]`,"
+                    " `[[bets scored]]` or `[[bet ID]]`",
                 )
             continue
         if m["what"] == "sources":
+            continue
+        if m["what"] in ("bets", "bet"):
+            _check_bet_line(path, i + 1, m, bets or {}, shown_bets)
             continue
         cid = m["id"] or ""
         if cid not in chart_ids:
@@ -178,10 +222,24 @@ def check_numbers(docs_dir: Path) -> None:
 
 
 def check(docs_dir: Path, data_dir: Path, chart_ids: list[str]) -> dict[str, list[str]]:
-    """Every page of an edition and every data file checked; returns each page's chart ids (by file name)."""
+    """Every page of an edition and every data file checked; returns each page's chart ids (by file name).
+
+    Where an edition shows the set of bets, each bet's verdict must be on its chapter too: the cards point
+    the reader there."""
     check_data(data_dir)
     check_numbers(docs_dir)
-    return {p.relative_to(docs_dir).as_posix(): check_page(p, chart_ids) for p in pages(docs_dir)}
+    bets = bet_chapters(data_dir)
+    shown: dict[Path, dict[str, int]] = {}
+    out = {}
+    for p in pages(docs_dir):
+        out[p.relative_to(docs_dir).as_posix()] = check_page(p, chart_ids, bets, shown.setdefault(p, {}))
+    sets = [(p, s["*"]) for p, s in shown.items() if "*" in s]
+    if sets:
+        for bid, chapter in bets.items():
+            if not any(bid in s for s in shown.values()):
+                page, n = sets[0]
+                raise PageError(page, n, "bets", f"bet {bid!r} has no `[[bet {bid}]]` line on chapter {chapter}'s page")
+    return out
 
 
 def front_matter(text: str) -> str:
