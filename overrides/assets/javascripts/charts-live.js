@@ -3,8 +3,8 @@
  * charts.js (on every page, small) decides when; this file turns a figure's pre-compiled Vega
  * spec into a view in place of its static SVG: text-only tooltips, keyboard twins of legend
  * toggles, controls beside the picture (never inside its role="img" box), re-fitting to the
- * column, era picks that light up list items marked `data-eras`, scrollytelling steps, and the
- * PNG download.
+ * column, era picks that light up list items marked `data-eras`, scrollytelling steps, a drawing's
+ * states one at a time with a button each, and the PNG download.
  */
 (function () {
   "use strict";
@@ -256,6 +256,41 @@
     });
   }
 
+  /* A chart drawn in states (panels) says so in its spec: `usermeta.states` holds, per state, its button's
+   * label, the state in words and the drawing's height when it is shown alone, and the spec's `panel` signal
+   * picks the state shown (-1, every state, is the drawing without script; build_charts/schematic.py). Live,
+   * the chart shows one state at a time, the first to begin with, and one button per state (aria-pressed)
+   * shows another; the figure's polite live region says in words the state the reader chose. The figure's
+   * description still tells every state. Set before the view's first run, so the full drawing never flashes. */
+  function panelStates(figure, view, spec, controls) {
+    var states = spec.usermeta && spec.usermeta.states;
+    if (!states || states.length < 2) return;
+    var group = document.createElement("div");
+    group.className = "mw-chart__states";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", say.states);
+    var buttons = states.map(function (state, i) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "md-button mw-chart__state";
+      b.textContent = state.label;
+      b.addEventListener("click", function () { show(i, true); });
+      group.appendChild(b);
+      return b;
+    });
+    function show(i, announce) {
+      buttons.forEach(function (b, k) { b.setAttribute("aria-pressed", String(k === i)); });
+      view.signal("panel", i).height(states[i].height);
+      figure.dataset.panel = String(i);
+      if (!announce) return;
+      view.runAsync();
+      var said = figure.querySelector(".mw-chart__said");
+      if (said) said.textContent = fill(say.state_shown, {state: states[i].said});
+    }
+    show(0, false);
+    controls.appendChild(group);
+  }
+
   function fit(view, figure) {
     // Specs drawn at a fixed width widen to the column, but never below the width they were laid out
     // for (their titles and labels are wrapped to it): a narrower column scales the drawing down, as
@@ -332,6 +367,7 @@
     });
     ctx.live.add(view);
     figure._mwView = view;
+    panelStates(figure, view, spec, controls);
     var box = figure.querySelector(".mw-chart__view");
     return fit(view, figure).then(function () {
       if (!ctx.current(figure)) { view.finalize(); ctx.live.delete(view); return view; }
