@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import drawn
+from tests.browser.conftest import drawn, settled
 from tests.browser.test_legibility import LIVE, measure, problems
 
 pytestmark = pytest.mark.browser
@@ -200,3 +200,49 @@ def test_without_javascript_every_state_is_drawn(real_site, open_page, width, pr
     assert still.locator(BUTTONS).count() == 0
     desc = still.locator(f'figure[data-chart="{CHART}"] .mw-chart__desc').text_content()
     assert all(s["said"] in desc for s in states), "the description tells every state"
+
+
+# Scroll so that the middle of the figure's drawing stands at `at` (a fraction of the screen's height from the top).
+PLACE = """([id, at]) => {
+  const r = document.querySelector(`figure[data-chart="${id}"] .mw-chart__view`).getBoundingClientRect();
+  window.scrollTo(0, window.scrollY + (r.top + r.bottom) / 2 - at * window.innerHeight);
+}"""
+
+
+def shown_at(page, at: float) -> int:
+    """The state shown once the drawing's middle stands at `at` of the screen and the page has caught up."""
+    page.evaluate(PLACE, [CHART, at])
+    settled(page)
+    drawn(page, CHART)
+    panels = page.evaluate(SHOWN, CHART)["panels"]
+    assert len(panels) == 1, panels
+    return panels[0]
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_scrolling_steps_the_states_until_the_reader_presses_a_button(real_site, open_page, width, prefix):
+    server, _ = real_site
+    page, watch = live(open_page, server.url + prefix + PAGE, width)
+    # low on the screen the first state, high the second, and back again as the reader scrolls back
+    assert [shown_at(page, at) for at in (0.75, 0.3, 0.75, 0.3)] == [0, 1, 0, 1]
+    assert pressed(page) == ["false", "true"]
+    assert page.locator(f'figure[data-chart="{CHART}"] .mw-chart__said').text_content() == "", "scrolling says nothing"
+    page.locator(BUTTONS).nth(0).click()
+    assert [shown_at(page, at) for at in (0.3, 0.75, 0.3)] == [0, 0, 0], "the reader's choice stays"
+    assert watch.errors == []
+
+
+def test_with_reduced_motion_scrolling_leaves_the_state_alone(real_site, browser):
+    server, _ = real_site
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, reduced_motion="reduce")
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + PAGE)
+        page.evaluate(f"window.mwCharts.view('{CHART}').then(() => true)")
+        drawn(page, CHART)
+        assert [shown_at(page, at) for at in (0.75, 0.3)] == [0, 0]
+        page.locator(BUTTONS).nth(1).click()  # the buttons still work
+        assert shown_at(page, 0.75) == 1
+    finally:
+        ctx.close()
