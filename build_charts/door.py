@@ -6,6 +6,8 @@ module gives its states as panels, and this module lays them out on the schemati
 step is drawn by its `style`: the people at either end, Taobao's door (Alibaba orange), WeChat (Tencent
 green), and a place left out of the purchase or still missing (faded, dashed, with no arrow into it).
 Wide: the states side by side, read left to right. Narrow: one under another, so a phone reads them in order.
+That is the drawing without script; a drawing of several states also gives each its window on the canvas
+(`schematic.draw`), so that the live view shows one state at a time, with a button for each.
 """
 
 from __future__ import annotations
@@ -60,10 +62,12 @@ def styles() -> dict[str, dict]:
     }
 
 
-def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], float]:
-    """Boxes, arrows and headings of every panel, and the drawing's height.
+def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], float, list[tuple]]:
+    """Boxes, arrows and headings of every panel, the drawing's height, and each panel's window on the canvas
+    (x0, x1, y0, y1: where it stands alone, centred across the drawing on a wide screen).
 
-    A panel is {"head": text, "steps": [(text, style, detail), ...], "basis": text}.
+    A panel is {"head": text, "steps": [(text, style, detail), ...], "basis": text}, and may give a `short`
+    name for its button in the live view.
     """
     if kit.narrow():
         half, slots = 46, [50] * len(panels)
@@ -71,12 +75,13 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
         column = 100 / len(panels)
         half = min(30, column / 2 - 3)
         slots = [(k + 0.5) * column for k in range(len(panels))]
-    boxes, arrows, notes = [], [], []
+    boxes, arrows, notes, windows = [], [], [], []
     drawn = styles()
     top = bottom = 6
     for k, (panel, cx) in enumerate(zip(panels, slots, strict=True)):
         if not kit.narrow():
             top = 6  # side by side: every panel starts at the top
+        start = top
         head = schematic.lines(panel["head"], half)
         notes.append({"x": cx - half, "y": top, "lines": head, "panel": k, "mark": _bold()})
         top += HEAD * len(head) + 6
@@ -88,13 +93,18 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
             b = schematic.box(text, cx, top, room, tall, style=style, detail=detail, basis=panel["basis"], panel=k)
             b |= {"x": cx - half, "x2": cx + half}
             if previous is not None and style != "out":
-                arrows.append(schematic.arrow(cx, previous["y2"] + 3, cx, top - 3, style=style))
+                arrows.append(schematic.arrow(cx, previous["y2"] + 3, cx, top - 3, style=style, panel=k))
             boxes.append(b)
             previous = b
             top += tall + GAP
         top += 12  # the space between two stacked panels
         bottom = max(bottom, top - GAP - 12)
-    return boxes, arrows, notes, bottom + 6
+        x0 = 0 if kit.narrow() else cx - 50
+        windows.append((x0, x0 + 100, start - 6, previous["y2"] + 6))
+    # alone, every state is as tall as the tallest, so the buttons under the drawing stay put as states change
+    tallest = max(y1 - y0 for _, _, y0, y1 in windows)
+    windows = [(x0, x1, y0, y0 + tallest) for x0, x1, y0, _ in windows]
+    return boxes, arrows, notes, bottom + 6, windows
 
 
 def _bold() -> dict:
@@ -110,19 +120,16 @@ def _bold() -> dict:
     }
 
 
-def describe(panels: list[dict]) -> str:
-    """Every state in words, in order: the figure's description, so a screen reader and a no-JS reader get each."""
-    parts = []
-    for panel in panels:
-        flow = schematic.W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
-        out = [text for text, style, _ in panel["steps"] if style == "out"]
-        parts.append(W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else ""))
-    return W("join").join(parts)
+def describe(panel: dict) -> str:
+    """One state in words: what the live view says when it shows that state."""
+    flow = schematic.W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
+    out = [text for text, style, _ in panel["steps"] if style == "out"]
+    return W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else "")
 
 
 def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: str = "", footer: str = ""):
     """A finished chart of the door in the states `panels` give (see `layout`); `data` says which figures are data."""
-    boxes, arrows, notes, tall = layout(panels)
+    boxes, arrows, notes, tall, windows = layout(panels)
     if footer:
         lines = schematic.lines(footer, 50)
         mark = {"align": "left", "baseline": "top", "fontSize": theme.TEXT_MIN, "lineHeight": 15}
@@ -130,17 +137,25 @@ def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: s
         tall += 8 + 15 * len(lines)
     said = schematic.W  # the schematics' own tooltip words
     tooltip = kit.tip(("step", said("t_step")), ("detail", said("t_detail")), ("basis", said("t_basis")))
-    n = len(panels)
+    n, said = len(panels), [describe(panel) for panel in panels]
+    if n > 1:  # one state at a time in the live view; every state in the drawing (and in the description)
+        labels = [panel.get("short", panel["head"]) for panel in panels]
+        layers = schematic.draw(boxes, arrows, tall, styles(), tooltip, notes, windows=windows)
+        drawing = alt.layer(*layers).add_params(schematic.panel_param())
+        extra = {"usermeta": schematic.panel_meta(windows, labels, said)}
+    else:
+        drawing, extra = alt.layer(*schematic.draw(boxes, arrows, tall, styles(), tooltip, notes)), {}
     return kit.finish(
-        alt.layer(*schematic.draw(boxes, arrows, tall, styles(), tooltip, notes)),
+        drawing,
         finding=finding,
         subtitle=subtitle,
         description=W(
             "description",
             data=data,
             n_states=W("n_states", n=n) if n > 1 else W("one_state"),
-            states=describe(panels),
+            states=W("join").join(said),
             summary=summary,
         ),
         height=tall,
+        **extra,
     )

@@ -4,9 +4,16 @@ A schematic is laid out on `theme.canvas`: x runs 0–100 across the drawing, y 
 Box text is given as one string and wrapped here to the box's width in the current layout, so a
 box grows a line on a phone instead of spilling its text; `loop()` lays out a cycle of steps
 (clockwise on a wide screen, a column with a return path on a phone).
+
+A schematic drawn in panels (states, say `door`'s) can be shown one panel at a time: `draw(windows=...)`
+gives each panel the part of the canvas it fills, and the spec then carries a `panel` signal (-1, every
+panel, as drawn without script; k, panel k alone in its window) and, in `panel_meta`, the words and height of
+each panel, which the live view reads to make one button per state (charts-live.js `panelStates`).
 """
 
 from __future__ import annotations
+
+import json
 
 import altair as alt
 
@@ -76,13 +83,48 @@ def arrow(x: float, y: float, x2: float, y2: float, **fields) -> dict:
     return {"x": x, "y": y, "x2": x2 - dx, "y2": y2 - dy, "hx": x2 - dx / 2, "hy": y2 - dy / 2, "shape": shape} | fields
 
 
-def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, dict], tooltip, notes=()) -> list:
+PANEL = "panel"  # the signal naming the panel shown: -1 for all of them
+# a row of panel k is drawn when every panel is, or panel k; a row of no panel always
+SHOWN = f"{PANEL} < 0 || !isValid(datum.panel) || datum.panel == {PANEL}"
+
+
+def panel_param() -> alt.Parameter:
+    """The `panel` signal, every panel shown by default (the static drawing)."""
+    return alt.param(name=PANEL, value=-1)
+
+
+def panel_meta(windows: list[tuple[float, float, float, float]], labels: list[str], said: list[str]) -> dict:
+    """The spec's `usermeta` for a drawing in panels: per panel, its button's label, its description and the
+    drawing's height when it is shown alone (its window's height: the canvas counts pixels downwards)."""
+    return {
+        "states": [
+            {"label": label, "said": text, "height": round(w[3] - w[2], 1)}
+            for w, label, text in zip(windows, labels, said, strict=True)
+        ]
+    }
+
+
+def _window(whole: list[float], parts: list[list[float]]) -> alt.ExprRef:
+    """A scale domain following the `panel` signal: `whole` for every panel, else that panel's part."""
+    whole_js, parts_js = (json.dumps(v, separators=(",", ":")) for v in (whole, parts))
+    return alt.ExprRef(f"{PANEL} < 0 ? {whole_js} : {parts_js}[{PANEL}]")
+
+
+def draw(
+    boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, dict], tooltip, notes=(), windows=None
+) -> list:
     """Layers for boxes (one look per `style`), arrows coloured like the box they point to, and notes.
 
     `styles` maps a box's `style` to rect properties; `font_weight` and `colour` are taken out for its
     text and its arrows. A note is a row with x, y, lines and its own text properties under `mark`.
+    `windows`, for a drawing in panels whose rows carry `panel`: each panel's (x0, x1, y0, y1) on the canvas.
     """
-    X, Y = theme.canvas(tall)
+    if windows:
+        x_part = [[round(w[0], 2), round(w[1], 2)] for w in windows]
+        y_part = [[round(w[2], 2), round(w[3], 2)] for w in windows]
+        X, Y = theme.canvas(tall, _window([0, 100], x_part), _window([0, tall], y_part))
+    else:
+        X, Y = theme.canvas(tall)
     layers = []
     for name, style in styles.items():
         rect = {k: v for k, v in style.items() if k not in ("font_weight", "colour")}
@@ -119,7 +161,7 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
             .mark_text(**mark)
             .encode(x=X("x:Q"), y=Y("y:Q"), text=alt.Text("lines:N"))
         )
-    return layers
+    return [layer.transform_filter(SHOWN) for layer in layers] if windows else layers
 
 
 def table(text: str) -> list[tuple[str, ...]]:

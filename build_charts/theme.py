@@ -72,12 +72,15 @@ def color(series: str) -> str:
     return SERIES.get(series, SERIES["Other"])
 
 
-def canvas(height: float):
-    """Encoders for a schematic drawn on fixed coordinates: x runs 0–100, y runs 0–height downwards."""
+def canvas(height: float, x_domain=None, y_domain=None):
+    """Encoders for a schematic drawn on fixed coordinates: x runs 0–100, y runs 0–height downwards.
+
+    `x_domain` and `y_domain` (an expression, say) replace the whole canvas by the part of it to show.
+    """
     import altair as alt
 
-    x_scale = alt.Scale(domain=[0, 100], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False)
+    x_scale = alt.Scale(domain=x_domain or [0, 100], nice=False, zero=False)
+    y_scale = alt.Scale(domain=y_domain or [0, height], reverse=True, nice=False, zero=False)
 
     def x(field: str):
         return alt.X(field, scale=x_scale, axis=None, title=None)

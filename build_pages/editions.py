@@ -77,6 +77,8 @@ EN = Edition(
         "marked": "Chapters that tell this era, marked in the list below: {n}.",
         "none": "No chapter tells this era: it came after the article.",
         "nth": " ({i} of {n})",
+        "states": "States of the drawing",  # the buttons of a chart drawn in states, one shown at a time
+        "state_shown": "Shown: {state}",
         "list_sep": ", ",
         # charts.js: how to use a chart's view from the keyboard, read as the view's description
         "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
@@ -140,6 +142,8 @@ ZH = Edition(
         "marked": "讲到这个时期的章节（已在下方列表中标出）：第{n}章。",
         "none": "没有哪一章讲这个时期：它出现在文章之后。",
         "nth": "（第{i}个，共{n}个）",
+        "states": "图的各个状态",
+        "state_shown": "现在显示：{state}",
         "list_sep": "、",
         "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
         "chart_role": "图表",
@@ -167,6 +171,8 @@ SCRIPT_WORDS = (
     "marked",
     "none",
     "nth",
+    "states",
+    "state_shown",
     "list_sep",
     "keys",
     "chart_role",

@@ -23,18 +23,20 @@ def built(tmp_path_factory):
 
 
 def boxes(layer_spec):
-    """The box rows (the ones with lines and a panel) of a layered spec."""
+    """The box rows (the ones with a step and a panel) of a layered spec."""
     rows = []
     for layer in layer_spec["layer"]:
         values = layer.get("data", {}).get("values", [])
-        rows += [r for r in values if "panel" in r and "x2" in r]
+        rows += [r for r in values if "panel" in r and "step" in r]
     return rows
 
 
 def heads(layer_spec):
     rows = []
     for layer in layer_spec["layer"]:
-        rows += [r for r in layer.get("data", {}).get("values", []) if "panel" in r and "x2" not in r]
+        rows += [
+            r for r in layer.get("data", {}).get("values", []) if "panel" in r and "lines" in r and "step" not in r
+        ]
     return rows
 
 
@@ -91,3 +93,42 @@ def test_every_label_in_chinese_and_marked_2013(built, cid):
         for row in boxes(s) + heads(s):
             assert CJK.search("".join(row["lines"])), (cid, layout, row["lines"])
         assert "2013" in json.dumps(heads(s), ensure_ascii=False), cid  # when the article was written
+
+
+def windows(layer_spec, axis):
+    """Each panel's part of the canvas on one axis, read off the scale domain that follows the `panel` signal."""
+    domains = {json.dumps(layer["encoding"][axis]["scale"]["domain"]) for layer in layer_spec["layer"]}
+    assert len(domains) == 1, domains  # every layer shows the same part
+    expr = json.loads(domains.pop())["expr"]
+    assert expr.startswith("panel < 0 ? ") and expr.endswith("[panel]"), expr
+    return json.loads(expr.split(" : ")[1].removesuffix("[panel]"))
+
+
+def inside(row, xs, ys):
+    """Whether a box lies wholly within a window (its x and y parts of the canvas)."""
+    return xs[0] <= row["x"] and row["x2"] <= xs[1] and ys[0] <= row["y"] and row["y2"] <= ys[1]
+
+
+def test_inside_finds_a_box_out_of_its_window():  # the negative case first: a box half out of its window
+    box = {"x": 10, "x2": 40, "y": 300, "y2": 340}
+    assert not inside(box, [0, 100], [0, 320]) and inside(box, [0, 100], [280, 600])
+
+
+def test_each_state_alone_shows_its_own_boxes_and_none_of_the_other(built):
+    for lang in ("en", "zh"):
+        for layout, s in built["side_door"][lang].items():
+            xs, ys = windows(s, "x"), windows(s, "y")
+            states = s["usermeta"]["states"]
+            assert len(xs) == len(ys) == len(states) == 2, (lang, layout)
+            heights = {round(y1 - y0, 1) for y0, y1 in ys}
+            assert heights == {st["height"] for st in states} and len(heights) == 1, "every state as tall"
+            assert max(heights) < s["height"] or layout == "wide", "a phone shows a shorter drawing"
+            for k in range(2):
+                own = [r for r in boxes(s) if r["panel"] == k]
+                assert own and all(inside(r, xs[k], ys[k]) for r in own), (lang, layout, k)
+                other = [r for r in boxes(s) if r["panel"] != k]
+                assert not any(inside(r, xs[k], ys[k]) for r in other), (lang, layout, k)
+                assert states[k]["said"] in s["description"], "each state's words are the description's"
+            assert s["params"] == [{"name": "panel", "value": -1}], "every state drawn without script"
+    for cid in ("front_door", "o2o_door"):  # one state: no states to choose
+        assert "states" not in built[cid]["en"]["wide"].get("usermeta", {}), cid

@@ -7,6 +7,8 @@ W = kit.words(
     en={
         "head1": "1 · 2013: the side door",
         "head2": "2 · With WeChat Pay (from August 2013): the repeat purchase",
+        "short1": "1 · The side door",
+        "short2": "2 · With WeChat Pay",
         "buyer": "A buyer",
         "taobao_first": "First purchase through Taobao's front door",
         "taobao_first_detail": "The marketplace brings buyer and seller together and sees the sale.",
@@ -32,6 +34,8 @@ W = kit.words(
     zh={
         "head1": "1 · 2013年：侧门",
         "head2": "2 · 有了微信支付（2013年8月起）：回头购买",
+        "short1": "1 · 侧门",
+        "short2": "2 · 有了微信支付",
         "buyer": "一位买家",
         "taobao_first": "第一单经由淘宝正门",
         "taobao_first_detail": "平台撮合买卖双方，看得见这笔交易。",
@@ -63,6 +67,7 @@ def build(wechat_users):
     basis = W("basis")
     side = {
         "head": W("head1"),
+        "short": W("short1"),
         "basis": basis,
         "steps": [
             (W("buyer"), "people", ""),
@@ -73,6 +78,7 @@ def build(wechat_users):
     }
     repeat = {
         "head": W("head2"),
+        "short": W("short2"),
         "basis": basis,
         "steps": [
             (W("push"), "wechat", W("push_detail")),

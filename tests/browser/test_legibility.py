@@ -4,7 +4,7 @@ For every chart figure on every page: the smallest chart text as rendered on scr
 times the drawing's scale) is at least 12 px on a 375 px phone and at 1280 px, in the static
 drawing (JavaScript off) and in the live view; every text box lies inside its drawing, at 320, 375,
 768 and 1280 px and in every state of the chart's controls (radio options, check boxes, both ends of a
-slider); no page scrolls sideways.
+slider, each state of a chart drawn in states); no page scrolls sideways.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ MEASURE = """(sel) => [...document.querySelectorAll('figure.mw-chart')]
   return {id: f.id, smallest, smallestText, outside};
 })"""
 STATIC = ".mw-chart__view > svg"
+STATE_BUTTONS = "figure.mw-chart button.mw-chart__state"  # a chart drawn in states: one button per state
 LIVE = ".mw-chart__live svg"
 
 
@@ -116,11 +117,16 @@ def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_stat
             states.append(("checkbox", i, None))
         for i in range(page.locator("figure.mw-chart input[type=range]").count()):
             states += [("range", i, "min"), ("range", i, "max")]
+        for i in range(page.locator(STATE_BUTTONS).count()):
+            states.append(("state", i, None))
         assert states or "epilogue" not in rel, "the epilogue's charts have controls: the selector found none"
+        assert page.locator(STATE_BUTTONS).count() or "05-" not in rel, "chapter 5's side door is drawn in states"
         for kind, i, end in states:
-            control = page.locator(f"figure.mw-chart input[type={kind}]").nth(i)
+            control = page.locator(STATE_BUTTONS if kind == "state" else f"figure.mw-chart input[type={kind}]").nth(i)
             control.scroll_into_view_if_needed()
-            if kind == "range":
+            if kind == "state":
+                control.click()
+            elif kind == "range":
                 control.fill(control.get_attribute(end))
             else:
                 control.check(force=True)

@@ -3,8 +3,8 @@
  * charts.js (on every page, small) decides when; this file turns a figure's pre-compiled Vega
  * spec into a view in place of its static SVG: text-only tooltips, keyboard twins of legend
  * toggles, controls beside the picture (never inside its role="img" box), re-fitting to the
- * column, era picks that light up list items marked `data-eras`, and the
- * PNG download.
+ * column, era picks that light up list items marked `data-eras`, a drawing's
+ * states one at a time with a button each, and the PNG download.
  */
 (function () {
   "use strict";
@@ -256,6 +256,71 @@
     });
   }
 
+  /* A chart drawn in states (panels) says so in its spec: `usermeta.states` holds, per state, its button's
+   * label, the state in words and the drawing's height when it is shown alone, and the spec's `panel` signal
+   * picks the state shown (-1, every state, is the drawing without script; build_charts/schematic.py). Live,
+   * the chart shows one state at a time, the first to begin with, and one button per state (aria-pressed)
+   * shows another; the figure's polite live region says in words the state the reader chose. The figure's
+   * description still tells every state. Set before the view's first run, so the full drawing never flashes.
+   * Until the reader presses one of its buttons, the states also step as the drawing rises through the
+   * screen (`stepByScroll`), unless the reader prefers reduced motion; a button pressed is the reader's
+   * choice, and scrolling no longer changes it. */
+  function panelStates(figure, view, spec, controls) {
+    var states = spec.usermeta && spec.usermeta.states;
+    if (!states || states.length < 2) return;
+    var at = -1;
+    var scrolled = { box: figure.querySelector(".mw-chart__view"), n: states.length, show: show, chosen: false };
+    var group = document.createElement("div");
+    group.className = "mw-chart__states";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", say.states);
+    var buttons = states.map(function (state, i) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "md-button mw-chart__state";
+      b.textContent = state.label;
+      b.addEventListener("click", function () { scrolled.chosen = true; show(i, true); });
+      group.appendChild(b);
+      return b;
+    });
+    // announce: the reader asked for this state (a button), so the live region says it; scrolling says nothing
+    function show(i, announce) {
+      if (announce) {
+        var said = figure.querySelector(".mw-chart__said");
+        if (said) said.textContent = fill(say.state_shown, {state: states[i].said});
+      }
+      if (i === at) return;
+      var first = at < 0;
+      at = i;
+      buttons.forEach(function (b, k) { b.setAttribute("aria-pressed", String(k === i)); });
+      view.signal("panel", i).height(states[i].height);
+      figure.dataset.panel = String(i);
+      if (!first) view.runAsync(); // the first is drawn by the view's first run
+    }
+    show(0, false);
+    controls.appendChild(group);
+    if (!matchMedia("(prefers-reduced-motion: reduce)").matches) stepping.push(scrolled);
+  }
+
+  /* Stepping by scroll: state k of n while the middle of the drawing is in the k-th of n equal bands of the
+   * screen, counted from the bottom, so the states follow one another as the reader scrolls the figure up. A
+   * drawing off screen keeps its state. */
+  var stepping = [], steppingSoon = false;
+  function stepByScroll() {
+    steppingSoon = false;
+    var vh = window.innerHeight;
+    stepping = stepping.filter(function (s) { return s.box.isConnected && !s.chosen; });
+    stepping.forEach(function (s) {
+      var r = s.box.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > vh) return;
+      var rise = 1 - (r.top + r.bottom) / 2 / vh;
+      s.show(Math.max(0, Math.min(s.n - 1, Math.floor(rise * s.n))), false);
+    });
+  }
+  window.addEventListener("scroll", function () {
+    if (stepping.length && !steppingSoon) { steppingSoon = true; requestAnimationFrame(stepByScroll); }
+  }, { passive: true });
+
   function fit(view, figure) {
     // Specs drawn at a fixed width widen to the column, but never below the width they were laid out
     // for (their titles and labels are wrapped to it): a narrower column scales the drawing down, as
@@ -314,6 +379,7 @@
     });
     ctx.live.add(view);
     figure._mwView = view;
+    panelStates(figure, view, spec, controls);
     var box = figure.querySelector(".mw-chart__view");
     return fit(view, figure).then(function () {
       if (!ctx.current(figure)) { view.finalize(); ctx.live.delete(view); return view; }
@@ -391,6 +457,7 @@
     reset: function () {
       clearAll();
       lit = null;
+      stepping = []; // the states stepped by scroll (panelStates)
     }
   };
 })();
