@@ -88,6 +88,11 @@ EN = Edition(
         "round_next": "Next round",
         "round_show": "Just show me",
         "round_move": "Your move: {move}",
+        # charts-live.js: a guess-first chart (its answer, "73% in Q1 2016", is the chart's own words)
+        "guess_check": "Check my guess",
+        "guess_show": "Just show me",
+        "guess_said": "You guessed {guess}; it was {answer}.",
+        "guess_shown": "It was {answer}.",
     },
 )
 
@@ -138,6 +143,10 @@ ZH = Edition(
         "round_next": "下一回合",
         "round_show": "直接看答案",
         "round_move": "你的选择：{move}",
+        "guess_check": "核对我的猜测",
+        "guess_show": "直接看答案",
+        "guess_said": "你猜的是{guess}；实际上，{answer}。",
+        "guess_shown": "实际上，{answer}。",
     },
 )
 
@@ -156,6 +165,10 @@ SCRIPT_WORDS = (
     "round_next",
     "round_show",
     "round_move",
+    "guess_check",
+    "guess_show",
+    "guess_said",
+    "guess_shown",
 )  # what charts(-live).js read
 
 
