@@ -91,7 +91,8 @@ W = kit.words(
         "description": "折线点图：移动端在网购中的占比。在阿里巴巴的中国零售平台上，这一比例从{then_period}的{then_v}"
         "升到{now_period}的{now_v}，大致是文章写作的时候；就全国而言，艾瑞咨询给出的是{national_period}的{national_v}。"
         "{after}",
-        "kept": "文章之后的年份加了底色，先空着，等读者猜过阿里巴巴{target_period}的占比再画出；也可以点图下的“显示实际结果”。",
+        "kept": "文章之后的年份加了底色，先空着，等读者猜过阿里巴巴{target_period}的占比再画出；"
+        "也可以点图下的“显示实际结果”。",
         "shown": "文章之后的年份加了底色：{half}{target_period}达到{target_v}。",
         "half_passed": "阿里巴巴的占比在{period}首次过半（{value}），",
         "answer_text": "{target_period}为{target_v}",
