@@ -260,7 +260,7 @@
    * only once the reader has guessed. "Check my guess" waits until the guess slider has moved (arrow keys or
    * a tap); "Just show me" does not wait, and opening the figure's drawer ("Show what happened", which holds
    * the answer) counts as asking. Each sets the chart's reveal signal, says the answer in a polite live region,
-   * and points the figure's description at the one that states the answer. The guess stays in the page. */
+   * and makes the figure's description the one that states the answer. The guess stays in the page. */
   function guessFirst(figure, view, spec, controls) {
     var answer = spec.usermeta && spec.usermeta.answer;
     if (!answer) return;
@@ -295,12 +295,10 @@
       told.textContent = guessed
         ? fill(say.guess_said, { guess: view.signal(answer.guess) + answer.unit, answer: answer.text })
         : fill(say.guess_shown, { answer: answer.text });
-      var before = figure.id + "-desc", after = figure.id + "-answer";
-      if (!document.getElementById(after)) return;
-      [figure, figure.querySelector(".mw-chart__view")].forEach(function (el) {
-        var ids = (el.getAttribute("aria-describedby") || "").split(" ");
-        el.setAttribute("aria-describedby", ids.map(function (id) { return id === before ? after : id; }).join(" "));
-      });
+      // the figure's description becomes the one with the answer: copied, not pointed at, as browsers leave
+      // text inside a closed <details> (the drawer) out of an accessible description
+      var kept = document.getElementById(figure.id + "-desc"), full = document.getElementById(figure.id + "-answer");
+      if (kept && full) kept.textContent = full.textContent;
     }
     check.addEventListener("click", function () { reveal(true); });
     show.addEventListener("click", function () { reveal(false); });
