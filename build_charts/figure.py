@@ -148,8 +148,15 @@ def render(
     svgs: dict[str, str],
     datasets: list[Dataset],
     links: Links,
+    answer: tuple[dict, dict[str, str]] | None = None,
 ) -> str:
-    """The complete `<figure>` in the language being built; its files' URLs start with `links.assets`."""
+    """The complete `<figure>` in the language being built; its files' URLs start with `links.assets`.
+
+    A guess-first chart (`kit.answer`) gives `answer`: what it keeps back (its full description) and its
+    drawings with the answer. Nothing outside the drawer then states the answer: `description` (without it)
+    is the figure's accessible text, and the drawer opens as "Show what happened" on the drawings with the
+    answer, the full description, and the notes, data and downloads, which hold it too. Without script
+    that disclosure is the reveal; charts-live.js opens the live view's answer after a guess."""
     data = f"{links.assets}{chart_id}.{key[:10]}"  # the downloads: one set for both languages
     base = f"{links.assets}{drawing_name(chart_id, key, language(), 'wide')}"
     fid = f"fig-{chart_id.replace('_', '-')}"
@@ -171,6 +178,17 @@ def render(
         else ""
     )
     narrow = f' data-spec-narrow="{base}.narrow.vg.json"' if "narrow" in svgs else ""
+    drawing = f"{base}.answer.svg" if answer else f"{base}.svg"  # the download: the whole picture
+    if answer:  # the description without the answer names the figure (hidden: the drawer holds the full one)
+        kept, said = f'<p class="mw-chart__desc" id="{fid}-desc" hidden>{escape(description)}</p>', UI("answer")
+        shown = (
+            f'<div class="mw-chart__answer" role="img" aria-labelledby="{fid}-answer">'
+            + "".join(static_svg(svg, f"{chart_id}-answer", layout) for layout, svg in answer[1].items())
+            + f'</div><p class="mw-chart__desc" id="{fid}-answer">{escape(answer[0]["description"])}</p>'
+        )
+    else:
+        kept, said = "", UI("drawer")
+        shown = f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
     licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
     return (
         # data-search-exclude: the search index gets the page's prose, not every table cell
@@ -185,16 +203,15 @@ def render(
         + "</div>"
         # the chart first: one line (its main source) that opens the drawer with everything else, which
         # works without script; the description inside stays the figure's description while it is closed
-        f'<figcaption class="mw-chart__caption"><details class="mw-chart__drawer">'
+        f'<figcaption class="mw-chart__caption">{kept}<details class="mw-chart__drawer">'
         f'<summary><span class="mw-chart__source">{formats.main_source(datasets)}</span>'
-        f'<span class="mw-chart__open">{UI("drawer")}</span></summary>'
-        f'<p class="mw-chart__desc" id="{fid}-desc">{escape(description)}</p>'
-        f"{formats.caption_html(datasets, links.sources_url(language()))}"
+        f'<span class="mw-chart__open">{said}</span></summary>'
+        f"{shown}{formats.caption_html(datasets, links.sources_url(language()))}"
         + (f'<div class="mw-chart__data">{tables}</div>' if datasets else "")
         + f'<p class="mw-chart__downloads">{UI("download")} {data_links}'
-        f'<a href="{base}.svg" download="{chart_id}.svg">SVG</a>'
+        f'<a href="{drawing}" download="{chart_id}.svg">SVG</a>'
         # drawn in the reader's browser from the SVG file (charts.js shows the button): the build makes no PNG
-        f'<span class="mw-chart__png" hidden> · <button type="button" data-svg="{base}.svg"'
+        f'<span class="mw-chart__png" hidden> · <button type="button" data-svg="{drawing}"'
         f' data-name="{escape(chart_id)}.png" data-background="{theme.BACKGROUND["light"]}">PNG</button></span>'
         f' · <a class="mw-chart__anchor" href="#{fid}">{UI("link_chart")}</a></p>'
         f'<p class="mw-chart__reuse">{UI("reuse", licence=licence)}</p>'

@@ -93,12 +93,30 @@ def ink(token: str) -> str:
     return theme.TOKENS[token][0]
 
 
-def finish(chart, finding: str, subtitle: str, description: str, height: int = 300, **props):
+def answer(reveal: str, guess: str, unit: str, text: str, description: str) -> dict:
+    """What a guess-first chart keeps back until the reader has guessed, for `finish(answer=…)`: the name of its
+    boolean param that draws the answer (`reveal`, false at first), of the param holding the reader's guess
+    (`guess`, bound to a slider), the guess's unit in words ('%'), the answer as the chart formats it (`text`)
+    and the full description, answer included. The chart's `description` then states no value of the answer.
+
+    The build draws the chart a second time with `reveal` true: that drawing and the full description sit in
+    the figure's drawer, which opens as "Show what happened" (build_charts/figure.py); charts-live.js asks for
+    a guess (or "Just show me") before it sets `reveal` in the live view, and says the answer.
+    """
+    return {"reveal": reveal, "guess": guess, "unit": unit, "text": text, "description": description}
+
+
+def finish(
+    chart, finding: str, subtitle: str, description: str, height: int = 300, answer: dict | None = None, **props
+):
     """The common tail of every chart: size for the layout, the finding as title, the measure as subtitle.
 
     The title says what the chart shows (a finding, not a topic); the subtitle says what is measured, in
     which unit, by whom. Both are wrapped to the drawing's width so that nothing is clipped on a phone.
+    A guess-first chart passes `answer=kit.answer(…)`; it travels in the spec's `usermeta`.
     """
+    if answer:
+        props["usermeta"] = {"answer": answer}
     if lang() == "zh":  # a Chinese character is one em wide and a line may break between any two
         # the drawing's padding and bold Latin digits wider than half an em leave about 0.9 of the width
         title, sub = _balanced(finding, 0.9 * width() / 15), _balanced(subtitle, 0.9 * width() / 12)

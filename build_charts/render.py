@@ -191,7 +191,7 @@ def draw(
     stem = f"{chart_id}.{key[:10]}"
     files: dict[str, str | bytes | None] = {}
     for lang, layouts in specs.items():
-        svgs = {}
+        svgs, answers = {}, {}
         for layout, spec in layouts.items():
             try:
                 vega = vlc.vegalite_to_vega(spec)  # compiled once: the SVG is drawn from the same Vega spec
@@ -207,11 +207,20 @@ def draw(
             if lang != "en":
                 _check_charset(project, path, svgs[layout])
             files[f"{name}.svg"] = svgs[layout]
+            answer = spec.get("usermeta", {}).get("answer")
+            if answer:  # a guess-first chart (kit.answer): drawn again with its answer, for the drawer
+                answers[layout] = _answer_svg(path, vega, answer["reveal"])
+                if lang != "en":
+                    _check_charset(project, path, answers[layout])
+                files[f"{name}.answer.svg"] = answers[layout]
         wide = layouts["wide"]
         title = wide["title"]["text"] if isinstance(wide["title"], dict) else wide["title"]
         title = ("" if lang == "zh" else " ").join(title) if isinstance(title, list) else title
         with words.use(lang):
-            html = figure.render(chart_id, key, title, wide["description"], svgs, datasets[lang], links)
+            answer = wide.get("usermeta", {}).get("answer")
+            html = figure.render(
+                chart_id, key, title, wide["description"], svgs, datasets[lang], links, answer and (answer, answers)
+            )
             files[figure_file(lang)] = _checked(path, figure_file(lang), html)
     records = data_records(datasets[LANGUAGES[0]])
     files |= {
@@ -219,6 +228,17 @@ def draw(
         f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets[LANGUAGES[0]] else None,
     }
     publish(output_dir(project, chart_id, key), files)
+
+
+def _answer_svg(path: Path, vega: dict, reveal: str) -> str:
+    """The drawing of a guess-first chart with its answer: the same Vega spec with the `reveal` signal true."""
+    signals = [{**sig, "value": True} if sig.get("name") == reveal else sig for sig in vega.get("signals", [])]
+    if signals == vega.get("signals", []):
+        raise ChartError(path, None, "build()", f"kit.answer(reveal={reveal!r}) names no param of the chart")
+    try:
+        return vlc.vega_to_svg(vega | {"signals": signals})
+    except Exception as e:
+        raise ChartError(path, None, "render", f"vl-convert could not render the chart: {e}") from e
 
 
 # What one chart may weigh (build_charts/limits.py): a chart over it has too many marks for a reader

@@ -68,6 +68,7 @@ UI = Words(
         "under": "on the Sources page, under {names} and {last}",
         "more_sources": " and {n} more",
         "drawer": "Details, data, downloads",
+        "answer": "Show what happened",  # a guess-first chart's drawer: it holds the answer
         "download": "Download:",
         "link_chart": "Link to this chart",
         "reuse": "<strong>Reuse this chart:</strong> free under {licence}; credit “The Model Wars” and link to this"
@@ -106,6 +107,7 @@ UI = Words(
         "under": "“来源”页的 {names} 和 {last} 条目下",
         "more_sources": "等{total}家",
         "drawer": "说明、数据与下载",
+        "answer": "显示实际结果",
         "download": "下载：",
         "link_chart": "本图链接",
         "reuse": "<strong>转载本图：</strong>按 {licence} 许可免费使用；请注明“模式之战”并链接到本图。"

@@ -100,6 +100,11 @@ EN = Edition(
         "bet_source": "Source: ",
         "bet_where": "Verdict in chapter {no}",
         "bet_chapter": "Weighed in chapter {no}",
+        # charts-live.js: a guess-first chart (its answer, "73% in Q1 2016", is the chart's own words)
+        "guess_check": "Check my guess",
+        "guess_show": "Just show me",
+        "guess_said": "You guessed {guess}; it was {answer}.",
+        "guess_shown": "It was {answer}.",
     },
 )
 
@@ -161,6 +166,10 @@ ZH = Edition(
         "bet_source": "来源：",
         "bet_where": "结论见第{no}章",
         "bet_chapter": "第{no}章评判",
+        "guess_check": "核对我的猜测",
+        "guess_show": "直接看答案",
+        "guess_said": "你猜的是{guess}；实际上，{answer}。",
+        "guess_shown": "实际上，{answer}。",
     },
 )
 
@@ -181,6 +190,10 @@ SCRIPT_WORDS = (
     "round_next",
     "round_show",
     "round_move",
+    "guess_check",
+    "guess_show",
+    "guess_said",
+    "guess_shown",
 )  # what charts(-live).js read
 
 

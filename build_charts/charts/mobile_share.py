@@ -1,5 +1,7 @@
-"""Chart `mobile_share`: mobile's share of online shopping, on Alibaba's marketplaces and in all of China; the live
-view keeps the years after the article back until the reader has guessed (the static drawing shows them all)."""
+"""Chart `mobile_share`: mobile's share of online shopping, on Alibaba's marketplaces and in all of China. Guess
+first: the years after the article stay out of the drawing until `reveal` is set, after the reader's guess in the
+live view (charts-live.js), or in the drawing with the answer that the build makes for the figure's drawer
+(kit.answer); the description states none of their values, the answer's description does."""
 
 import datetime as dt
 
@@ -33,7 +35,6 @@ W = kit.words(
         "china": "China: {label}",
         "it_was": "; it was {real}",
         "question": "Your guess: mobile share of Alibaba's sales in {period} (%) ",
-        "reveal": "Show what happened ",
         "you": "You said ",
         "you narrow": "You: ",
         "guess": "Your guess (ring): ",
@@ -50,9 +51,12 @@ W = kit.words(
         " filings and results) and all of China (iResearch; CNNIC survey, base not stated); hollow: a second report",
         "description": "Line and point chart of mobile's share of online shopping. On Alibaba's China marketplaces it"
         " rose from {then} to {now}, around when the article was written; across China, iResearch put it at"
-        " {national}. The years after the article are shaded; in the live chart they stay hidden until the reader has"
-        " guessed {target_period} and asked to see them. {half}and reached {target}.",
-        "half_passed": "Alibaba's share passed half in {label} ",
+        " {national}. {after}",
+        "kept": "The years after the article are shaded and left empty until the reader has guessed Alibaba's share"
+        " in {target_period}; “Show what happened” under the chart draws them.",
+        "shown": "The years after the article are shaded: {half}it reached {target_v} in {target_period}.",
+        "half_passed": "Alibaba's share passed half in {period} ({value}); ",
+        "answer_text": "{target_v} in {target_period}",
     },
     zh={
         "alibaba quarter": "阿里巴巴，季度",
@@ -70,7 +74,6 @@ W = kit.words(
         "china": "全国：{label}",
         "it_was": "；实际是{real}",
         "question": "你猜：{period}阿里巴巴的销售额有多少来自移动端（%） ",
-        "reveal": "显示实际结果 ",
         "you": "你猜的是",
         "you narrow": "你猜：",
         "guess": "你的猜测（圆圈）：",
@@ -87,12 +90,15 @@ W = kit.words(
         "（艾瑞咨询；CNNIC 调查，基数未说明）；空心点：第二份报告",
         "description": "折线点图：移动端在网购中的占比。在阿里巴巴的中国零售平台上，这一比例从{then_period}的{then_v}"
         "升到{now_period}的{now_v}，大致是文章写作的时候；就全国而言，艾瑞咨询给出的是{national_period}的{national_v}。"
-        "文章之后的年份加了底色；在交互图中，这些年份先隐藏，等读者猜过{target_period}的数字并要求查看后才显示。"
-        "{half}{target_period}达到{target_v}。",
+        "{after}",
+        "kept": "文章之后的年份加了底色，先空着，等读者猜过阿里巴巴{target_period}的占比再画出；"
+        "也可以点图下的“显示实际结果”。",
+        "shown": "文章之后的年份加了底色：{half}{target_period}达到{target_v}。",
         "half_passed": "阿里巴巴的占比在{period}首次过半（{value}），",
+        "answer_text": "{target_period}为{target_v}",
     },
 )
-# Only the live view runs in a browser (the static drawing is made without one), so only it keeps the answer back.
+# Only the live view runs in a browser (the static drawings are made without one): only it draws the reader's guess.
 LIVE = "isNumber((screen() || {}).width)"
 
 
@@ -144,7 +150,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     said = f"(reveal ? '{W('it_was', real=real)}' : '')"
     question = W("question", period=target["period"])
     guess = alt.param(name="guess", value=10, bind=alt.binding_range(min=0, max=100, step=1, name=question))
-    reveal = alt.param(name="reveal", value=False, bind=alt.binding_checkbox(name=W("reveal")))
+    reveal = alt.param(name="reveal", value=False)  # set by charts-live.js after a guess; true in the answer drawing
 
     names = [_series(k) for k in SERIES]
     legend = alt.Legend(title=None, orient="top", columns=2, symbolStrokeWidth=0, labelLimit=170)
@@ -161,7 +167,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     )
     y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
     tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "series", "measure", "source")])
-    shown = alt.Chart(alt.Data(values=rows)).transform_filter("!live || reveal || !datum.after")
+    shown = alt.Chart(alt.Data(values=rows)).transform_filter("reveal || !datum.after")
     dash = alt.condition("indexof(datum.key, 'quarter') > 0", alt.value([1, 0]), alt.value([5, 3]))
     one = alt.Chart(alt.Data(values=[target | {"tag": W("answer", period=target["period"], real=real)}]))
     mine = one.transform_filter("live").transform_calculate(value="guess")  # the reader's guess, live only
@@ -181,7 +187,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         .mark_point(filled=False, size=120, strokeWidth=2, opacity=1)
         .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
         *(kit.label_marks(alt.Chart(alt.Data(values=[r])), x, y, **style) for r, style in cited),
-        kit.label_marks(one.transform_filter("!live || reveal"), x, y, align="right", dx=-10, fontWeight=600),
+        kit.label_marks(one.transform_filter("reveal"), x, y, align="right", dx=-10, fontWeight=600),
         mine.mark_point(shape="circle", filled=False, size=160, strokeWidth=2, color=ink).encode(x=x, y=y),
         kit.label_marks(
             mine,
@@ -197,6 +203,21 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
     def pct(row: dict) -> str:
         return formats.number(row["value"], "percent")
 
+    told = {  # what the descriptions cite: the one without the answer names only its period (target_period)
+        "then": then["label"],
+        "now": now["label"],
+        "national": national["label"],
+        "target_period": target["period"],
+        "target_v": pct(target),
+        "then_period": then["period"],
+        "then_v": pct(then),
+        "now_period": now["period"],
+        "now_v": pct(now),
+        "national_period": national["period"],
+        "national_v": pct(national),
+    }
+    passed = W("half_passed", period=half["period"], value=pct(half)) if half else ""
+
     return kit.finish(
         alt.layer(*layers).add_params(guess, reveal, alt.param(name="live", expr=LIVE)),
         finding=W(
@@ -205,21 +226,13 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
             now=formats.number(now["value"], "percent"),
         ),
         subtitle=W("subtitle"),
-        description=W(
-            "description",
-            then=then["label"],
-            now=now["label"],
-            national=national["label"],
-            target_period=target["period"],
-            half=W("half_passed", label=half["label"], period=half["period"], value=pct(half)) if half else "",
-            target=target["label"],
-            target_v=pct(target),
-            then_period=then["period"],
-            then_v=pct(then),
-            now_period=now["period"],
-            now_v=pct(now),
-            national_period=national["period"],
-            national_v=pct(national),
+        description=W("description", after=W("kept", **told), **told),
+        answer=kit.answer(
+            reveal="reveal",
+            guess="guess",
+            unit="%",
+            text=W("answer_text", **told),
+            description=W("description", after=W("shown", half=passed, **told), **told),
         ),
         height=320,
     )

@@ -99,7 +99,7 @@ def test_guess_first_hides_the_answer_until_revealed(real_site, open_page):
     figure.locator(".mw-chart__controls input[type=range]").fill("40")
     drawn(page)
     assert signal_now(page, "mobile_share", "guess") == 40
-    figure.locator(".mw-chart__controls input[type=checkbox]").check()
+    figure.locator(".mw-guess__button").first.click()  # "Check my guess" (tests/browser/test_guess.py: the rest)
     drawn(page)
     assert figure.evaluate(count) > hidden
     assert "40" in figure.locator(".mw-chart__live svg").text_content()

@@ -119,15 +119,24 @@ def test_live_chart_text_is_legible_and_inside_its_drawing_in_every_control_stat
             states += [("range", i, "min"), ("range", i, "max")]
         for i in range(page.locator(STATE_BUTTONS).count()):
             states.append(("state", i, None))
+        # a guess-first chart's answer, drawn once the reader asks ("Just show me", the group's last button)
+        states += [("reveal", i, None) for i in range(page.locator("figure.mw-chart .mw-guess").count())]
         assert states or "epilogue" not in rel, "the epilogue's charts have controls: the selector found none"
         assert page.locator(STATE_BUTTONS).count() or "05-" not in rel, "chapter 5's side door is drawn in states"
         for kind, i, end in states:
-            control = page.locator(STATE_BUTTONS if kind == "state" else f"figure.mw-chart input[type={kind}]").nth(i)
+            if kind == "reveal":
+                control = page.locator("figure.mw-chart .mw-guess").nth(i).locator("button").last
+            elif kind == "state":
+                control = page.locator(STATE_BUTTONS).nth(i)
+            else:
+                control = page.locator(f"figure.mw-chart input[type={kind}]").nth(i)
             control.scroll_into_view_if_needed()
             if kind == "state":
                 control.click()
             elif kind == "range":
                 control.fill(control.get_attribute(end))
+            elif kind == "reveal":
+                control.click()
             else:
                 control.check(force=True)
             drawn(page)  # every view has taken the new state and drawn it

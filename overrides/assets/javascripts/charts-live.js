@@ -321,6 +321,56 @@
     if (stepping.length && !steppingSoon) { steppingSoon = true; requestAnimationFrame(stepByScroll); }
   }, { passive: true });
 
+  /* Guess first: a chart made with kit.answer (its spec's usermeta names what it keeps back) shows its answer
+   * only once the reader has guessed. "Check my guess" waits until the guess slider has moved (arrow keys or
+   * a tap); "Just show me" does not wait, and opening the figure's drawer ("Show what happened", which holds
+   * the answer) counts as asking. Each sets the chart's reveal signal, says the answer in a polite live region,
+   * and makes the figure's description the one that states the answer. The guess stays in the page. */
+  function guessFirst(figure, view, spec, controls) {
+    var answer = spec.usermeta && spec.usermeta.answer;
+    if (!answer) return;
+    var group = document.createElement("div");
+    group.className = "mw-guess";
+    var check = document.createElement("button"), show = document.createElement("button");
+    [[check, say.guess_check], [show, say.guess_show]].forEach(function (b) {
+      b[0].type = "button";
+      b[0].className = "md-button mw-guess__button";
+      b[0].textContent = b[1];
+      group.appendChild(b[0]);
+    });
+    check.disabled = true; // until there is a guess to check
+    var told = document.createElement("p");
+    told.className = "mw-guess__told";
+    told.setAttribute("aria-live", "polite");
+    told.tabIndex = -1; // focus lands here once the buttons have gone
+    group.appendChild(told);
+    controls.appendChild(group);
+    try {
+      view.addSignalListener(answer.guess, function () { check.disabled = false; });
+    } catch (e) { return; }
+    var drawer = figure.querySelector(".mw-chart__drawer");
+    function reveal(guessed) {
+      if (figure.dataset.guess === "shown") return;
+      figure.dataset.guess = "shown";
+      view.signal(answer.reveal, true).runAsync();
+      var refocus = group.contains(document.activeElement);
+      check.hidden = show.hidden = true;
+      if (refocus) told.focus({ preventScroll: true });
+      // set after the focus moves, so the live region says it once
+      told.textContent = guessed
+        ? fill(say.guess_said, { guess: view.signal(answer.guess) + answer.unit, answer: answer.text })
+        : fill(say.guess_shown, { answer: answer.text });
+      // the figure's description becomes the one with the answer: copied, not pointed at, as browsers leave
+      // text inside a closed <details> (the drawer) out of an accessible description
+      var kept = document.getElementById(figure.id + "-desc"), full = document.getElementById(figure.id + "-answer");
+      if (kept && full) kept.textContent = full.textContent;
+    }
+    check.addEventListener("click", function () { reveal(true); });
+    show.addEventListener("click", function () { reveal(false); });
+    if (drawer) drawer.addEventListener("toggle", function () { if (drawer.open) reveal(false); });
+    if (drawer && drawer.open) reveal(false);
+  }
+
   function fit(view, figure) {
     // Specs drawn at a fixed width widen to the column, but never below the width they were laid out
     // for (their titles and labels are wrapped to it): a narrower column scales the drawing down, as
@@ -387,6 +437,7 @@
       // the build's drawings stay in the page, hidden (site.css): print shows them, not the live state
       box.classList.add("mw-chart__view--live");
       legendButtons(view, spec, controls);
+      guessFirst(figure, view, spec, controls);
       if (controls.childNodes.length) box.parentNode.insertBefore(controls, box.nextSibling);
       var svg = holder.querySelector("svg");
       if (svg) {
