@@ -198,7 +198,7 @@ FOCUSABLE_BEFORE = """(view) => {
 STATE = """(id) => {
   const f = document.querySelector(`figure.mw-chart[data-chart="${id}"]`);
   const ring = f.querySelector('.mw-chart__focus'), tip = document.querySelector('.mw-tooltip');
-  const live = f.querySelector('[aria-live=polite]');
+  const live = f.querySelector('.mw-chart__said');  // the keyboard's read-out (a guess chart has a second live region)
   const r = ring && !ring.hidden ? ring.getBoundingClientRect() : null, a = document.activeElement;
   return {said: live ? live.textContent : null,
           ring: r && r.width ? {left: r.left, top: r.top, right: r.right, bottom: r.bottom} : null,
