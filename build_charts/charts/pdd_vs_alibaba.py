@@ -22,6 +22,7 @@ W = kit.words(
         "tip_measure": "Measure",
         "tip_source": "Reported by",
         "passes": "{when}: Pinduoduo passes Alibaba",
+        "passes_narrow": "{when}:|Pinduoduo passes Alibaba",  # two lines on a phone (one ran into the axis)
         "vs": " vs ",
         "at_article": "{value}, at the article",
         "finding": "Pinduoduo's buyers grew {fold:.1f}-fold in {years} years and passed Alibaba's in {when}",
@@ -51,6 +52,7 @@ W = kit.words(
         "tip_measure": "指标",
         "tip_source": "来源",
         "passes": "{when}：拼多多超过阿里巴巴",
+        "passes_narrow": "{when}：|拼多多超过阿里巴巴",
         "vs": "对",
         "at_article": "{value}（文章写作时）",
         "finding": "拼多多买家{years}年增至{fold:.1f}倍，{when}超过阿里巴巴",
@@ -147,8 +149,10 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
     low = min(r["value"] for r in rows) * 0.4  # the empty space under the lines
     when = kit.date(cross, with_day=False)
     crossing = [  # two lines beside the rule where Pinduoduo passes Alibaba
-        (W("passes", when=when), low, {"fontWeight": 600, "dy": -8}),
-        (W("vs").join(formats.number(r["value"], "million") for r in passed), low, {"dy": 8}),
+        (W("passes", when=when), low, {"fontWeight": 600, "dy": -8})
+        if not kit.narrow()
+        else (W("passes_narrow", when=when).split("|"), low, {"fontWeight": 600, "dy": -4, "baseline": "bottom"}),
+        (W("vs").join(formats.number(r["value"], "million") for r in passed), low, {"dy": 20 if kit.narrow() else 8}),
     ]
     start = alt.Chart(
         alt.Data(values=[ali_first | {"tag": W("at_article", value=formats.number(ali_first["value"], "million"))}])

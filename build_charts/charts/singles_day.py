@@ -17,6 +17,7 @@ W = kit.words(
         "tip_note": "Note",
         "y_title": UNIT,
         "tag": "{value} in {year}",
+        "tag_narrow": "{value}, {year}",  # the axis says RMB; the full line would run into its labels
         "apart": "{year}: {value} over 11 days, not comparable",
         "finding": "Singles' Day sales grew about {times}-fold after the article",
         "subtitle": "Gross merchandise volume on Alibaba's platforms on 11 November, RMB billion, as announced;"
@@ -35,6 +36,7 @@ W = kit.words(
         "tip_note": "说明",
         "y_title": "亿元",
         "tag": "{year}年：{value}",
+        "tag_narrow": "{year}年：{value}",
         "apart": "{year}年：11天{value}，不可比",
         "finding": "文章之后，双十一成交额涨到原来的约{times}倍",
         "subtitle": "阿里巴巴平台11月11日的商品交易总额（亿元），以公布数字为准；短横线标出同一年的其他报道；"
@@ -112,7 +114,9 @@ def build(singles_day: Dataset) -> alt.LayerChart:
         if r["shown_as"] == "apart"
     ]
     written = kit.label_marks(alt.Chart(alt.Data(values=apart)), x, y, angle=270, baseline="middle")
-    tag = W("tag", value=formats.number(at_article["gmv"], UNIT), year=at_article["year"])
+    value = formats.number(at_article["gmv"], UNIT)
+    tag = W("tag_narrow", value=value.replace("RMB ", ""), year=at_article["year"]) if kit.narrow() else None
+    tag = tag or W("tag", value=value, year=at_article["year"])
     note = alt.Chart(alt.Data(values=[at_article | {"tag": tag}]))
     return kit.finish(
         alt.layer(

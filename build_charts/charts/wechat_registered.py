@@ -22,6 +22,7 @@ W = kit.words(
         "china": "China only",
         "active": "monthly active",
         "twice": "{value:g} m: {when}",
+        "twice_narrow": "{value:g} m:|{when}",  # two lines on a phone (one ran into the axis)
         "twice_when": "{days} {month}",
         "day": "{d}",
         "or": " or ",
@@ -56,6 +57,7 @@ W = kit.words(
         "china": "仅中国用户",
         "active": "月活跃账户",
         "twice": "{value}：{when}",
+        "twice_narrow": "{value}：|{when}",
         "twice_when": "{month}{days}",
         "day": "{d}日",
         "or": "或",
@@ -141,7 +143,13 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
         (landmark, W("registered"), {"align": "right", "dx": -8, "dy": -8}),
         (active[0], W("active"), {"align": "left", "dx": -40 if kit.narrow() else 6, "dy": 20 if kit.narrow() else 12}),
         (china[0], W("china"), {"align": "right", "dx": 4, "dy": -15}),
-        (twice[0], W("twice", value=_value(twice[0]["value"]), when=when), {"align": "right", "dx": -8, "dy": -8}),
+        (twice[0], W("twice", value=_value(twice[0]["value"]), when=when), {"align": "right", "dx": -8, "dy": -8})
+        if not kit.narrow()
+        else (
+            twice[0],
+            W("twice_narrow", value=_value(twice[0]["value"]), when=when).split("|"),
+            {"align": "right", "dx": -8, "dy": -6, "baseline": "bottom"},
+        ),
     ]
 
     green, ink, muted, surface = theme.color("Tencent"), kit.ink("text"), kit.ink("muted"), kit.ink("surface")
