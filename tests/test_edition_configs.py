@@ -82,3 +82,19 @@ def test_the_check_catches_a_configuration_that_disagrees(tmp_path):
     assert editions.edition("zh-CN") is ed
     with pytest.raises(ValueError, match="unknown edition language 'xx'"):
         editions.edition("xx")
+
+
+def test_the_chinese_palette_is_the_english_one_with_chinese_names():
+    """mkdocs.zh.yml repeats the palette only for its toggles' names (INHERIT replaces lists): the rest must not
+    drift from mkdocs.yml, and every name a screen reader says on a Chinese page is Chinese."""
+    en, zh = (
+        yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=_Loader) for name in ("mkdocs.yml", "mkdocs.zh.yml")
+    )
+    en_palette, zh_palette = en["theme"]["palette"], zh["theme"]["palette"]
+
+    def without_names(palette):
+        return [p | {"toggle": {k: v for k, v in p["toggle"].items() if k != "name"}} for p in palette]
+
+    assert without_names(zh_palette) == without_names(en_palette)
+    for p in zh_palette:
+        assert re.fullmatch(r"[\u4e00-\u9fff]+", p["toggle"]["name"]), p["toggle"]["name"]
