@@ -135,3 +135,23 @@ def test_the_citation_is_one_closed_line_that_opens_by_keyboard(real_site, open_
     page.keyboard.press("Enter")
     assert cite.evaluate("d => d.open")
     assert cite.locator(".mw-cite__bibtex").is_visible()
+
+
+# Issue 24: chapter 2 was 12,276 px tall on a phone, some 15 screens. A page of the story is at most this many
+# 812 px screens at 375 px, with script and without (the epilogue, with the scored bets, is the tallest: ~10).
+MOST_SCREENS = 10.5
+SCREEN = 812  # px: a phone's screen (open_page's window is taller; the count is in phone screens)
+
+
+def test_every_page_of_the_story_is_a_few_screens_tall_on_a_phone(real_site, open_page):
+    server, out = real_site
+    tall = []
+    pages = chart_pages(out)
+    assert len(pages) >= 14, pages  # the home page and the chapters with charts, both editions
+    for rel in pages:
+        for js in (True, False):
+            page, _ = open_page(server.url + rel, width=375, js=js)
+            screens = page.evaluate("document.documentElement.scrollHeight") / SCREEN
+            if screens > MOST_SCREENS:
+                tall.append((rel, js, round(screens, 1)))
+    assert tall == []
