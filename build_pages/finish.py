@@ -136,7 +136,8 @@ def script_words(ed: Edition) -> str:
 def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     """Finish a built edition in place; returns what it did that the build log should say (one line each)."""
     updated = settings.site_date(project.root)
-    charts = pipeline.manifest(project, editions.links()).charts  # chart id -> its files, read once
+    manifest = pipeline.manifest(project, editions.links())  # read once: the charts and the shared folder
+    charts = manifest.charts  # chart id -> its files
     figures: dict[str, str] = {}  # each chart's figure, read once for all the pages that show it
 
     def figure(m: re.Match) -> str:
@@ -168,7 +169,7 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     # the page that scores the article's bets shares the scored set rather than its first chart
     scored = [page for page, html in pages.items() if bets.SCORED_SET in html]
     if scored:
-        path = bets_card(project, ed)
+        path = bets_card(project, manifest.common, ed)
         shutil.copyfile(path, dest / path.name)
         cards[bets.SCORED_SET] = f"{ASSET_DIR}/{path.name}"
     for chart in charts.values():
@@ -234,11 +235,11 @@ def withdraw_unfinished(site_dir: Path) -> int:
     return gone
 
 
-def bets_card(project: pipeline.Project, ed: Edition) -> Path:
+def bets_card(project: pipeline.Project, common: Path, ed: Edition) -> Path:
     """The scored bets' link-preview card in the edition's language (drawn by the charts side the first time)."""
     from build_charts.render import bets_card_for  # vl-convert loads only when a card is asked for
 
-    return bets_card_for(project, pipeline.manifest(project, editions.links()).common, ed.lang)
+    return bets_card_for(project, common, ed.lang)
 
 
 def share_card(project: pipeline.Project, chart: pipeline.Chart, ed: Edition) -> Path:

@@ -211,6 +211,15 @@
   }
 
   /* Keyboard twin of a legend toggle: one button per series, plus "All", beside the chart. */
+  /* A plain button of the chart's controls (the words are the edition's, passed in). */
+  function button(text, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = text;
+    return b;
+  }
+
   function legendButtons(view, spec, controls) {
     (spec.signals || []).forEach(function (sig) {
       var m = /^(\w+?)_(\w+)_legend$/.exec(sig.name);
@@ -228,11 +237,8 @@
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.value === active)); });
       }
       [""].concat(values).forEach(function (value) {
-        var b = document.createElement("button");
-        b.type = "button";
-        b.className = "md-button mw-chart__legend-button";
+        var b = button(value === "" ? say.all : String(value), "md-button mw-chart__legend-button");
         b.dataset.value = value;
-        b.textContent = value === "" ? say.all : String(value);
         b.addEventListener("click", function () {
           view.signal(sig.name, value === "" ? null : value).runAsync();
           press(value);
@@ -275,10 +281,7 @@
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", say.states);
     var buttons = states.map(function (state, i) {
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "md-button mw-chart__state";
-      b.textContent = state.label;
+      var b = button(state.label, "md-button mw-chart__state");
       b.addEventListener("click", function () { scrolled.chosen = true; show(i, true); });
       group.appendChild(b);
       return b;
@@ -331,13 +334,10 @@
     if (!answer) return;
     var group = document.createElement("div");
     group.className = "mw-guess";
-    var check = document.createElement("button"), show = document.createElement("button");
-    [[check, say.guess_check], [show, say.guess_show]].forEach(function (b) {
-      b[0].type = "button";
-      b[0].className = "md-button mw-guess__button";
-      b[0].textContent = b[1];
-      group.appendChild(b[0]);
-    });
+    var check = button(say.guess_check, "md-button mw-guess__button");
+    var show = button(say.guess_show, "md-button mw-guess__button");
+    group.appendChild(check);
+    group.appendChild(show);
     check.disabled = true; // until there is a guess to check
     var told = document.createElement("p");
     told.className = "mw-guess__told";
