@@ -157,8 +157,10 @@ def load_page(browser, url: str, scroll: bool) -> dict:
             }"""
         )
         for f in range(page.locator("figure.mw-chart").count()):
-            page.locator("figure.mw-chart").nth(f).scroll_into_view_if_needed()
-            page.wait_for_timeout(250)
+            figure = page.locator("figure.mw-chart").nth(f)
+            if figure.is_visible():  # a round not yet played, a guess's answer in its drawer: not drawn yet
+                figure.scroll_into_view_if_needed()
+                page.wait_for_timeout(250)
         page.wait_for_timeout(800)
         result |= {
             "interactive_ms": t,
