@@ -148,7 +148,8 @@ def load_page(browser, url: str, scroll: bool) -> dict:
         # time from the first chart entering the viewport to its live view
         t = page.evaluate(
             """async () => {
-              const f = document.querySelector("figure.mw-chart");
+              // the first figure a reader sees (a round not yet played is hidden)
+              const f = [...document.querySelectorAll("figure.mw-chart")].find(f => f.getClientRects().length);
               const t0 = performance.now();
               (f.querySelector(".mw-chart__view") || f).scrollIntoView();  // a scrolly figure has no box of its own
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
