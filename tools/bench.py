@@ -149,7 +149,8 @@ def load_page(browser, url: str, scroll: bool) -> dict:
         t = page.evaluate(
             """async () => {
               // the first figure a reader sees (a round not yet played is hidden)
-              const f = [...document.querySelectorAll("figure.mw-chart")].find(f => f.getClientRects().length);
+              const seen = f => (f.querySelector(".mw-chart__view") || f).getClientRects().length;
+              const f = [...document.querySelectorAll("figure.mw-chart")].find(seen);
               const t0 = performance.now();
               (f.querySelector(".mw-chart__view") || f).scrollIntoView();  // a scrolly figure has no box of its own
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
