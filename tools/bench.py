@@ -122,6 +122,11 @@ def build_figures(work: Path, runs: int) -> tuple[dict, Path, Path]:
     return {"runs": runs, "seconds": med, "ratio": ratio}, plain_out, chart_out
 
 
+def fmt_ms(ms: float | None) -> str:
+    """A time in ms, or a dash where the page has no figure to time."""
+    return "-" if ms is None else f"{ms:.0f}"
+
+
 def load_page(browser, url: str, scroll: bool) -> dict:
     ctx = browser.new_context(viewport={"width": 412, "height": 823})
     page = ctx.new_page()
@@ -151,6 +156,7 @@ def load_page(browser, url: str, scroll: bool) -> dict:
               // the first figure a reader sees (a round not yet played is hidden)
               const seen = f => (f.querySelector(".mw-chart__view") || f).getClientRects().length;
               const f = [...document.querySelectorAll("figure.mw-chart")].find(seen);
+              if (!f) return null;  // chapter 2: every figure belongs to a round the reader has not played
               const t0 = performance.now();
               (f.querySelector(".mw-chart__view") || f).scrollIntoView();  // a scrolly figure has no box of its own
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
@@ -352,7 +358,7 @@ def main() -> None:
         c = w["charts"]
         print(
             f"  {rel:34} {w['plain']['first_gz'] / 1024:9.1f} {c['first_gz'] / 1024:10.1f} {w['ratio_gz']:6.2f}"
-            f" {c.get('after_scroll_gz', 0) / 1024:11.1f} {c['fcp_ms'] or 0:7.0f} {c.get('interactive_ms', 0):8.0f}"
+            f" {c.get('after_scroll_gz', 0) / 1024:11.1f} {c['fcp_ms'] or 0:7.0f} {fmt_ms(c.get('interactive_ms')):>8}"
             f" {c['long_tasks']:4d} ({c['long_task_ms']} ms)"
         )
     if lh:
