@@ -80,11 +80,12 @@ def _card(bid: str, bet: dict, ed: Edition, chapters: dict[int, str], mode: str)
     return f'<li class="mw-bet" data-bet="{bid}"{at}>{body}</li>'
 
 
-def html(parts: dict, ed: Edition, docs_dir: Path, what: str, bid: str | None) -> str:
-    """The HTML of one bets line: `what` is 'bets' (with `bid` None or 'scored') or 'bet' (with a bet id)."""
+def html(parts: dict, ed: Edition, docs_dir: Path, what: str, bid: str | list[str] | None) -> str:
+    """The HTML of one bets line: `what` is 'bets' (with `bid` None or 'scored') or 'bet' (with a bet id, or
+    the ids of adjacent `[[bet …]]` lines, which read as one list)."""
     chapters = chapter_dirs(docs_dir)
     if what == "bet":
-        ids, mode = [bid], "chapter"
+        ids, mode = ([bid] if isinstance(bid, str) else list(bid)), "chapter"
     else:
         ids, mode = parts["order"], SCORED if bid == SCORED else "home"
     cards = "".join(_card(i, parts["bets"][i], ed, chapters, mode) for i in ids)

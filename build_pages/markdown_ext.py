@@ -33,6 +33,26 @@ from build_pages import bets, editions, markers, pages, sources_page
 current_page: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("current_page", default=None)
 
 
+def bet_runs(lines: list[str], code: set[int]) -> dict[int, list[int]]:
+    """Adjacent `[[bet ID]]` lines (only blank lines between, the same indent) read as one list of cards: each
+    run's first line index maps to the indexes of its lines; key -1 holds the lines drawn with an earlier one."""
+    runs: dict[int, list[int]] = {}
+    rest: set[int] = set()
+    first, indent = None, None
+    for i, line in enumerate(lines):
+        m = None if i in code else pages.CHART_LINE.match(line)
+        if m and m["what"] == "bet":
+            if first is not None and m["indent"] == indent:
+                runs[first].append(i)
+                rest.add(i)
+            else:
+                first, indent = i, m["indent"]
+                runs[first] = [i]
+        elif line.strip():
+            first = None
+    return {**runs, -1: sorted(rest)}
+
+
 class ChartPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, ext: ChartsExtension):
         super().__init__(md)
@@ -44,10 +64,11 @@ class ChartPreprocessor(Preprocessor):
         page, offset = current_page.get() or (None, 0)
         out: list[str] = []
         code = pages.code_lines(lines)
+        joined = bet_runs(lines, code)
         for n, line in enumerate(lines, 1):
             m = None if n - 1 in code else pages.CHART_LINE.match(line)
-            if not m:
-                out.append(line)
+            if not m or n - 1 in joined.get(-1, ()):  # a bet line already drawn with the one above it
+                out.append("" if m else line)
                 continue
             if m["what"] == "sources":
                 edition = self.ext.edition()
@@ -57,10 +78,15 @@ class ChartPreprocessor(Preprocessor):
             if m["what"] in ("bets", "bet"):
                 edition = self.ext.edition()
                 parts = self.ext.manifest().bets(edition.lang)
-                if m["what"] == "bet" and m["id"] not in parts["bets"]:  # the check before the build names it too
-                    where, at = self.source_of(line, page, n + offset)
-                    raise pages.PageError(where, at, "bet", f"unknown bet id {m['id']!r}")
-                html = bets.html(parts, edition, self.ext.root() / edition.docs_dir, m["what"], m["id"])
+                key = m["id"]  # `[[bets]]`'s None or 'scored'; a bet's id, with those of the lines run into it
+                if m["what"] == "bet":
+                    run = joined.get(n - 1, [n - 1])
+                    key = [pages.CHART_LINE.match(lines[i])["id"] for i in run]
+                    for i, bid in zip(run, key, strict=True):  # the check before the build names it too
+                        if bid not in parts["bets"]:
+                            where, at = self.source_of(lines[i], page, i + 1 + offset)
+                            raise pages.PageError(where, at, "bet", f"unknown bet id {bid!r}")
+                html = bets.html(parts, edition, self.ext.root() / edition.docs_dir, m["what"], key)
                 out.append(m["indent"] + self.md.htmlStash.store(html))
                 continue
             cid = m["id"] or ""

@@ -121,6 +121,10 @@ def test_without_javascript_the_cards_read_as_a_list_and_each_verdict_waits_in_a
     ctx.close()
     for no in sorted({r["chapter"] for r in BETS.rows}):
         ctx, page = new_page(browser, server.url + prefix + CHAPTER_PAGE[no], js=False)
+        # a chapter's bets, on adjacent lines of its page, read as one list
+        mine = [r["id"] for r in BETS.rows if r["chapter"] == no]
+        assert page.locator("ol.mw-bets").count() == 1, CHAPTER_PAGE[no]
+        assert page.locator("ol.mw-bets > li.mw-bet").evaluate_all("l => l.map(e => e.dataset.bet)") == mine
         for row in (r for r in BETS.rows if r["chapter"] == no):
             card = page.locator(f"#bet-{row['id']}")
             said = evidence(prefix, row["id"])
