@@ -1,4 +1,4 @@
-"""No two pieces of chart text on top of each other: every chart on every page, both editions, at 375 and 1280
+"""No two pieces of chart text on top of each other: every chart on every page, both editions, at 320, 375, 768 and 1280
 px, in the static drawing (what a reader without JavaScript, or before the live chart loads, sees) and in the live
 view. Text boxes (each line's em box) are measured in Chromium; the chart's title block (its finding and
 subtitle, set by kit.finish) is left out, as its lines are placed by Vega's title layout rather than by the chart.
@@ -37,7 +37,7 @@ def collisions(page, selector: str) -> dict:
     return {f["id"]: clash for f in page.evaluate(TEXTS, selector) if (clash := overlaps(f["boxes"]))}
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
 def test_no_chart_text_overlaps_in_the_static_drawing(real_site, open_page, width):
     server, out = real_site
     found = {}
@@ -48,7 +48,7 @@ def test_no_chart_text_overlaps_in_the_static_drawing(real_site, open_page, widt
     assert found == {}
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
 def test_no_chart_text_overlaps_in_the_live_view(real_site, open_page, width):
     server, out = real_site
     found = {}
