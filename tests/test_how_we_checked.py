@@ -19,11 +19,11 @@ EDITIONS = ("docs", "docs-zh")
 # the verdicts a claim may get, longest first where one begins another ("holds with a caveat" / "holds")
 VERDICT = {
     "docs": re.compile(
-        r"^\*\*Verdict:\*\* (?:holds with a caveat|holds|no dated record|contradicted|cannot be checked)\b", re.M
+        r"^\*\*Verdict: (?:holds with a caveat|holds|no dated record|contradicted|cannot be checked)\b", re.M
     ),
-    "docs-zh": re.compile(r"^\*\*结论：\*\*(?:基本属实|属实|查无记录|与来源不符|无从核实)", re.M),
+    "docs-zh": re.compile(r"^\*\*结论：(?:基本属实|属实|查无记录|与来源不符|无从核实)", re.M),
 }
-UNCHECKABLE = {"docs": "**Verdict:** cannot be checked", "docs-zh": "**结论：**无从核实"}
+UNCHECKABLE = {"docs": "**Verdict: cannot be checked", "docs-zh": "**结论：无从核实"}
 HEADING = re.compile(r"^## (?P<title>.*?)\s*(?:\{#(?P<id>[\w-]+)\})?\s*$", re.M)
 SOURCE_LINK = re.compile(r"\]\(https?://[^)\s]+\)")
 LINK_TO_PAGE = re.compile(r"\]\(how-we-checked\.md(?:#(?P<id>[\w-]*))?\)")
@@ -55,8 +55,8 @@ def page(edition: str) -> str:
 
 
 GOOD = {
-    "docs": "## A claim {#a}\n\n**Verdict:** holds with a caveat.\n\n**The sources:** [X, 2013](https://x.org/a).\n",
-    "docs-zh": "## 一项说法 {#a}\n\n**结论：**属实。\n\n**来源：**[某报，2013年](https://x.org/a)。\n",
+    "docs": "## A claim {#a}\n\n**Verdict: holds with a caveat.** A reason.\n\n**The sources:** [X, 2013](https://x.org/a).\n",
+    "docs-zh": "## 一项说法 {#a}\n\n**结论：属实。**\n\n**来源：**[某报，2013年](https://x.org/a)。\n",
 }
 
 
