@@ -95,6 +95,6 @@ vendor: ## Refresh the vendored Vega runtime from the npm registry (pinned versi
 	python3 tools/vendor_vega.py
 
 clean: ## Remove the built site and the chart cache
-	rm -rf site .cache
+	rm -rf site .site-staging .chart-cache
 
 .PHONY: help install serve live live-zh build build-zensical chromium cjk-font chart-font lint format test test-quick bench vendor clean

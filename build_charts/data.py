@@ -89,11 +89,12 @@ class ZhColumn(BaseModel):
 
 
 class ZhOrigin(BaseModel):
-    """The Chinese of an origin's note (required where the origin has one); producer and title stay as
-    published, since they name a document."""
+    """The Chinese of an origin: its producer's name as Chinese media write it (every origin needs one) and
+    its note (where the origin has one). The title stays as published, since it names a document."""
 
     model_config = ConfigDict(extra="forbid")
-    note: str = Field(min_length=1)
+    producer: str | None = Field(default=None, min_length=1)  # required; _check_zh names the producer lacking it
+    note: str | None = Field(default=None, min_length=1)
 
 
 class ZhMeta(BaseModel):
@@ -126,8 +127,8 @@ class Meta(BaseModel):
         """This metadata in one edition's words: "en" is the file as written; "zh" swaps in the `zh:` block.
 
         Only words change (title, description, period, notes, column labels, descriptions and
-        value labels, origin notes); types, units, ranges, producers, titles and URLs stay, so both
-        editions draw the same figures from the same sources. An optional field the zh block
+        value labels, origins' producers and notes); types, units, ranges, titles and URLs stay, so both
+        editions draw the same figures from the same documents. An optional field the zh block
         leaves out keeps its English text.
         """
         if lang not in LANGUAGES:
@@ -147,10 +148,10 @@ class Meta(BaseModel):
                     "value_labels": z.value_labels or col.value_labels,
                 }
             )
-        origins = {
-            oid: o.model_copy(update={"note": zh.origins[oid].note}) if oid in zh.origins else o
-            for oid, o in self.origins.items()
-        }
+        origins = {}
+        for oid, o in self.origins.items():
+            z = zh.origins.get(oid, ZhOrigin())
+            origins[oid] = o.model_copy(update={"producer": z.producer or o.producer, "note": z.note or o.note})
         return self.model_copy(
             update={
                 "title": zh.title,
@@ -328,9 +329,19 @@ def _check_zh(meta: Meta, path: Path, text: str) -> None:
             line = _yaml_path_line(text, ("zh", "origins", oid))
             raise DataError(path, line, f"zh.origins.{oid}", f"there is no origin {oid!r} under `origins`")
     for oid, origin in meta.origins.items():
-        if origin.note and oid not in zh.origins:
+        z = zh.origins.get(oid)
+        if origin.note and not (z and z.note):
             line = _yaml_path_line(text, ("origins", oid))
             raise DataError(path, line, f"zh.origins.{oid}.note", "the origin has a note; give it in Chinese too")
+        if not (z and z.producer):  # a Chinese page names every producer in Chinese (the title stays as published)
+            line = _zh_line(text, "origins", oid) if z else _yaml_path_line(text, ("origins", oid, "producer"))
+            raise DataError(
+                path,
+                line,
+                f"zh.origins.{oid}.producer",
+                f"no Chinese name for the producer {origin.producer!r}: give the name Chinese media use"
+                " (or a descriptive one), the same wherever that producer is named",
+            )
     for name, col in meta.columns.items():
         z = zh.columns.get(name)
         where = f"zh.columns.{name}"

@@ -92,12 +92,16 @@ def in_own_language(html: str, text: str) -> str:
 
 
 def cite(origin: Origin) -> str:
-    """One source, as HTML: producer, linked title, date published."""
-    date = f" ({escape(origin.date_published)})" if origin.date_published else ""
+    """One source, as HTML: producer, linked title, date published (in Chinese with full-width punctuation and
+    the date as 2013年11月; the title as published in both)."""
+    zh = language() == "zh"
+    published = origin.date_published
+    when = (f"（{date(published)}）" if zh else f" ({escape(published)})") if published else ""
     kind = UI("secondary") if origin.kind == "secondary" else ""
     producer = in_own_language(escape(origin.producer), origin.producer)
     title = in_own_language(f"“{escape(origin.title)}”", origin.title)
-    return f'{producer}, <a href="{escape(origin.url, quote=True)}" rel="noopener">{title}</a>{date}{kind}'
+    link = f'<a href="{escape(origin.url, quote=True)}" rel="noopener">{title}</a>'
+    return f"{producer}{'，' if zh else ', '}{link}{when}{kind}"
 
 
 def dataset_anchor(dataset_id: str) -> str:
@@ -152,7 +156,8 @@ def caption_html(datasets: list[Dataset], sources_url: str = "sources/") -> str:
         parts = [f'<p class="mw-chart__sources"><strong>{label}{colon.strip()}</strong>{colon[1:]}{listed}</p>']
     else:  # a long list is named by producer here and listed in full, with links, on the Sources page
         producers = list(dict.fromkeys(o.producer for o in origins))
-        head = "; ".join(in_own_language(escape(p), p) for p in producers[:3])  # names can hold commas
+        semi = "；" if language() == "zh" else "; "  # names can hold commas
+        head = semi.join(in_own_language(escape(p), p) for p in producers[:3])
         more = UI("and_more", n=len(producers) - 3) if len(producers) > 3 else ""
         links = [f'<a href="{escape(sources_url, quote=True)}#{dataset_anchor(ds.id)}">' for ds in datasets]
         if len(datasets) == 1:

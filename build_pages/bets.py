@@ -5,7 +5,9 @@ Three lines, each on its own line outside code, like a chart line:
 - `[[bets]]`: every card, verdicts left out (the home page, where the reader may mark a bet);
 - `[[bet ID]]`: one card with its verdict behind a disclosure, on the chapter that weighs it (the page's
   number must be the bet's `chapter` in data/bets.csv);
-- `[[bets scored]]`: every card with its verdict shown (the epilogue's scorecard).
+- `[[bets scored]]`: every card scored (the epilogue's scorecard): the bet in one short line, its verdict as a
+  badge and one short sentence, the reader's mark, and the longer verdict, the claim in full and the source
+  behind a disclosure.
 
 The cards' parts (claim, verdict, evidence, cited source) come from the charts side through the manifest
 (`Manifest.bets`); the words around them (buttons, disclosure, chapter links) are the edition's
@@ -36,10 +38,12 @@ def chapter_dirs(docs_dir: Path) -> dict[int, str]:
 
 def _card(bid: str, bet: dict, ed: Edition, chapters: dict[int, str], mode: str) -> str:
     """One card: the claim, the reader's mark (hidden until the script runs) and, but on the home page, the
-    verdict (hindsight) behind a disclosure that is open on the scorecard."""
+    verdict (hindsight): behind a disclosure on its chapter; as a badge and a short sentence on the scorecard,
+    with the longer verdict behind the disclosure."""
     no = bet["chapter"]
     href = f"{markers.ROOT}{chapters.get(no, '')}#bet-{bid}"
     where = ed.say("bet_where" if mode == "home" else "bet_chapter", no=no)
+    link = "" if mode == "chapter" else f'<p class="mw-bet-where"><a href="{href}">{where}</a></p>'
     ask = f"bet-ask-{mode}-{bid}"  # the visible question names the buttons' group
     mark = (
         f'<div class="mw-bet-mark" role="group" aria-labelledby="{ask}" hidden>'
@@ -48,22 +52,32 @@ def _card(bid: str, bet: dict, ed: Edition, chapters: dict[int, str], mode: str)
         f'<button type="button" class="mw-bet-no" data-mark="no" aria-pressed="false">{ed.say("bet_no")}</button>'
         "</div>"
     )
-    verdict = ""
-    if mode != "home":
-        verdict = (
-            f'<details class="mw-bet-verdict" data-verdict="{bet["verdict"]}"{" open" if mode == SCORED else ""}>'
+
+    def claim(text: str) -> str:
+        return f'<p class="mw-bet-claim"><span class="mw-bet-label">{bet["label"]}</span> {text}</p>'
+
+    source = f'<p class="mw-bet-source">{ed.say("bet_source")}{bet["source"]}</p>'
+    if mode == "home":
+        body = f"{claim(bet['claim'])}{mark}{link}"
+    elif mode == "chapter":
+        body = (
+            f'{claim(bet["claim"])}{mark}<details class="mw-bet-verdict" data-verdict="{bet["verdict"]}">'
             f"<summary>{ed.say('bet_verdict')}</summary>"
             f'<p><strong class="mw-verdict">{bet["verdict_label"]}</strong>{ed.say("bet_stop")}{bet["evidence"]}</p>'
-            f'<p class="mw-bet-source">{ed.say("bet_source")}{bet["source"]}</p>'
-            "</details>"
+            f"{source}</details>"
         )
-    link = "" if mode == "chapter" else f'<p class="mw-bet-where"><a href="{href}">{where}</a></p>'
+    else:  # the scorecard: one short line each for the bet and its verdict, the rest one tap away
+        body = (
+            f"{claim(bet['bet'])}"
+            f'<p class="mw-bet-score"><strong class="mw-verdict" data-verdict="{bet["verdict"]}">'
+            f"{bet['verdict_label']}</strong> {bet['gist']}</p>{mark}"
+            f'<details class="mw-bet-verdict" data-verdict="{bet["verdict"]}">'
+            f"<summary>{ed.say('bet_more')}</summary>"
+            f"<p>{bet['evidence']}</p>{source}"
+            f'<p class="mw-bet-full">{ed.say("bet_claim")}{bet["claim"]}</p>{link}</details>'
+        )
     at = f' id="bet-{bid}"' if mode == "chapter" else ""
-    return (
-        f'<li class="mw-bet" data-bet="{bid}"{at}>'
-        f'<p class="mw-bet-claim"><span class="mw-bet-label">{bet["label"]}</span> {bet["claim"]}</p>'
-        f"{mark}{verdict}{link}</li>"
-    )
+    return f'<li class="mw-bet" data-bet="{bid}"{at}>{body}</li>'
 
 
 def html(parts: dict, ed: Edition, docs_dir: Path, what: str, bid: str | None) -> str:

@@ -100,6 +100,8 @@ EN = Edition(
         "bet_source": "Source: ",
         "bet_where": "Verdict in chapter {no}",
         "bet_chapter": "Weighed in chapter {no}",
+        "bet_more": "Why, and the source",  # the scorecard's disclosure: the longer verdict
+        "bet_claim": "The claim in full: ",
         # charts-live.js: a guess-first chart (its answer, "73% in Q1 2016", is the chart's own words)
         "guess_check": "Check my guess",
         "guess_show": "Just show me",
@@ -166,6 +168,8 @@ ZH = Edition(
         "bet_source": "来源：",
         "bet_where": "结论见第{no}章",
         "bet_chapter": "第{no}章评判",
+        "bet_more": "依据和来源",
+        "bet_claim": "判断全文：",
         "guess_check": "核对我的猜测",
         "guess_show": "直接看答案",
         "guess_said": "你猜的是{guess}；实际上，{answer}。",

@@ -103,6 +103,18 @@ class FinishError(PipelineError):
     """A built page the finish step cannot make right."""
 
 
+def publish_file(path: Path, dest: Path, owner: str) -> None:
+    """Copy one of a chart's files (or a share card) into the site; a failure is one line naming the file.
+
+    The cache may change under the build (another build, a hand) or the disk fill up: either way the staged
+    site is not published, and the error says which file and why rather than a traceback.
+    """
+    try:
+        shutil.copyfile(path, dest / path.name)
+    except OSError as e:
+        raise FinishError(path, None, owner, f"cannot publish the file ({e.strerror}): build again") from None
+
+
 def finish_page(
     html: str, depth: int, updated: dt.date, ed: Edition, minutes: int | None = None, total: int = 0
 ) -> str:
@@ -164,24 +176,19 @@ def finish(project: pipeline.Project, site_dir: Path, ed: Edition) -> list[str]:
     cards = {cid: f"{ASSET_DIR}/{path.name}" for cid, path in zip(sorted(leads), card_files, strict=True)}
     dest = site_dir / ASSET_DIR
     dest.mkdir(parents=True, exist_ok=True)
-    for path in card_files:
-        shutil.copyfile(path, dest / path.name)
+    for cid, path in zip(sorted(leads), card_files, strict=True):
+        publish_file(path, dest, cid)
     # the page that scores the article's bets shares the scored set rather than its first chart
     scored = [page for page, html in pages.items() if bets.SCORED_SET in html]
     if scored:
         path = bets_card(project, manifest.common, ed)
-        shutil.copyfile(path, dest / path.name)
+        publish_file(path, dest, "bets")
         cards[bets.SCORED_SET] = f"{ASSET_DIR}/{path.name}"
     for chart in charts.values():
         for path in chart.published(ed.lang):
-            try:
-                shutil.copyfile(path, dest / path.name)
-            except OSError as e:  # the cache changed under the build (another build, a hand): say which chart
-                raise FinishError(
-                    path, None, chart.id, f"cannot publish the chart's file ({e.strerror}): build again"
-                ) from None
+            publish_file(path, dest, chart.id)
     colours = pipeline.manifest(project, editions.links()).common / "colours.css"
-    shutil.copyfile(colours, dest / "colours.css")
+    publish_file(colours, dest, "colours")
     # a chapter carries the reading-time marker; the home page gives the total of all chapters
     minutes = {page: reading_minutes(html) for page, html in pages.items() if READ_MARK in html}
     total = sum(minutes.values())

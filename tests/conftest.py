@@ -33,6 +33,8 @@ GOOD_META = textwrap.dedent("""\
       title: 测试销售额
       description: 供测试用的虚构销售额。
       period: 自然年
+      origins:
+        maker: {producer: 测试机构}
     origins:
       maker:
         producer: Test Producer

@@ -105,6 +105,10 @@ def test_a_claim_quotes_only_short_phrases(row):
     for phrase in QUOTED.findall(row["claim"]):
         assert len(phrase.split()) <= 4, f"{row['id']}: quotes {phrase!r}: put it in our words"
     assert len(row["evidence"].split()) <= 40 and row["evidence"].count(". ") == 0, f"{row['id']}: one sentence"
+    for short in ("bet", "gist"):  # the scorecard's lines: a phone's line or two
+        assert len(row[short]) <= 75 and row[short].count(". ") == 0, f"{row['id']}: {short} is one short line"
+    for phrase in QUOTED.findall(row["bet"]):
+        assert phrase in row["claim"], f"{row['id']}: the short bet quotes what the claim quotes, no more"
 
 
 ARTICLE = Path("/work/shared/source/article.txt")
@@ -210,11 +214,17 @@ def test_the_home_set_holds_no_verdict_and_the_chapter_card_holds_its_own(site_p
     for bid, bet in p["bets"].items():
         assert bet["claim"] in home and bet["claim"] in scored
         assert bet["evidence"] not in home and bet["verdict_label"] not in home, f"{bid}: the home page gives it away"
-        assert bet["evidence"] in scored and bet["source"] in scored
+        assert bet["gist"] not in home and bet["bet"] not in home
+        # the scorecard: the short bet, the badge and the gist before the disclosure; the rest inside it
+        card = scored[scored.index(f'data-bet="{bid}"') :].split("</li>")[0]
+        shown, inside = card.split("<details", 1)
+        assert bet["bet"] in shown and bet["verdict_label"] in shown and bet["gist"] in shown, bid
+        assert all(bet[k] not in shown for k in ("claim", "evidence", "source")), f"{bid}: the long verdict shows"
+        assert all(bet[k] in inside for k in ("claim", "evidence", "source")), bid
     assert p["bets"]["mobile"]["evidence"] in chapter and p["bets"]["c2b"]["evidence"] not in chapter
-    # without a script: no buttons to press, each verdict in a disclosure (closed on its chapter, open on the card)
+    # without a script: no buttons to press, each verdict in a closed disclosure (on its chapter and on the card)
     assert chapter.count("<details") == 1 and '<details class="mw-bet-verdict" data-verdict="half_right">' in chapter
-    assert scored.count(" open>") == len(p["bets"])
+    assert scored.count("<details") == len(p["bets"]) and " open>" not in scored
     assert home.count('class="mw-bet-mark" role="group"') == len(p["bets"]) == home.count(" hidden>")
     assert f"{CHAPTERS['mobile']:02d}-chapter/#bet-mobile" in home
 

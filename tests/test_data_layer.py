@@ -85,3 +85,13 @@ def test_every_dataset_reads_in_chinese(ds_id):
         if col.type == "string":
             labels = [col.value_labels[r[name]] for r in DATASETS[ds_id].rows if r[name] is not None]
             assert all(label.strip() for label in labels), f"{ds_id}: zh.columns.{name}: an empty value label"
+
+
+def test_a_producer_has_one_chinese_name_wherever_it_is_named():
+    names: dict[str, dict[str, str]] = {}  # English producer -> Chinese name -> where first given
+    for ds_id, ds in sorted(DATASETS.items()):
+        zh = ds.meta.in_language("zh")
+        for oid, o in ds.meta.origins.items():
+            names.setdefault(o.producer, {}).setdefault(zh.origins[oid].producer, f"{ds_id}.{oid}")
+    split = {p: n for p, n in names.items() if len(n) > 1}
+    assert not split, f"one producer, several Chinese names (give it one): {split}"

@@ -130,7 +130,7 @@ def line_of(meta: str, text: str) -> int:
 
 
 def test_meta_without_zh_block_names_file_and_says_what_to_add(dataset):
-    meta = GOOD_META.split("zh:")[0] + "origins:" + GOOD_META.split("origins:")[1]
+    meta = GOOD_META.split("zh:")[0] + "origins:" + GOOD_META.split("\norigins:")[1]
     e = error_for(dataset(meta_text=meta))
     assert (e.path.name, e.line, e.field) == ("sales.meta.yml", 1, "zh")
     assert "add a `zh:` block with the Chinese title, description" in e.reason
@@ -184,7 +184,7 @@ def test_zh_names_a_column_that_does_not_exist(dataset):
 
 
 def test_zh_names_an_origin_that_does_not_exist(dataset):
-    meta = zh_meta("origins:\n  makr: {note: 说明}\n")
+    meta = GOOD_META.replace("maker: {producer: 测试机构}", "maker: {producer: 测试机构}\n    makr: {note: 说明}")
     e = error_for(dataset(meta_text=meta))
     assert (e.line, e.field) == (line_of(meta, "makr:"), "zh.origins.makr")
 
@@ -192,9 +192,28 @@ def test_zh_names_an_origin_that_does_not_exist(dataset):
 def test_an_origin_note_without_its_chinese_names_the_origin(dataset):
     meta = GOOD_META.replace("    date_accessed: 2026-11-25\n", "    date_accessed: 2026-11-25\n    note: Says so.\n")
     e = error_for(dataset(meta_text=meta))
-    assert (e.path.name, e.line, e.field) == ("sales.meta.yml", line_of(meta, "  maker:"), "zh.origins.maker.note")
-    given = meta.replace("  period: 自然年\n", "  period: 自然年\n  origins:\n    maker: {note: 这样说。}\n")
+    assert (e.path.name, e.line, e.field) == (
+        "sales.meta.yml",
+        meta.splitlines().index("  maker:") + 1,
+        "zh.origins.maker.note",
+    )
+    given = meta.replace("{producer: 测试机构}", "{producer: 测试机构, note: 这样说。}")
     assert load_dataset(dataset(meta_text=given)).in_language("zh").meta.origins["maker"].note == "这样说。"
+
+
+def test_a_producer_without_its_chinese_name_stops_naming_file_and_producer(dataset):
+    meta = GOOD_META.replace("  origins:\n    maker: {producer: 测试机构}\n", "")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.path.name, e.line, e.field) == (
+        "sales.meta.yml",
+        line_of(meta, "producer: Test"),
+        "zh.origins.maker.producer",
+    )
+    assert "'Test Producer'" in e.reason
+    assert "sales.meta.yml:" in str(e) and "Test Producer" in str(e)
+    only_note = GOOD_META.replace("{producer: 测试机构}", "{note: 说明}")  # a zh origin without the name
+    e = error_for(dataset(meta_text=only_note))
+    assert (e.line, e.field) == (line_of(only_note, "{note: 说明}"), "zh.origins.maker.producer")
 
 
 def test_misspelt_key_in_zh_block_names_its_line(dataset):
@@ -203,8 +222,8 @@ def test_misspelt_key_in_zh_block_names_its_line(dataset):
     assert (e.path.name, e.line, e.field) == ("sales.meta.yml", line_of(meta, "lable:"), "zh.columns.year.lable")
 
 
-def test_zh_origin_may_give_only_a_note(dataset):
-    meta = zh_meta("origins:\n  maker:\n    note: 说明\n    title: 测试标题\n")
+def test_zh_origin_may_give_only_a_producer_and_a_note(dataset):
+    meta = GOOD_META.replace("maker: {producer: 测试机构}", "maker:\n      producer: 测试机构\n      title: 测试标题")
     e = error_for(dataset(meta_text=meta))
     assert (e.line, e.field) == (line_of(meta, "title: 测试标题"), "zh.origins.maker.title")
 
@@ -260,12 +279,11 @@ def test_in_language_swaps_in_the_chinese_words_and_keeps_the_rest(dataset):
         notes: [注意：虚构数据。]
         columns:
           channel: {label: 渠道, description: 售出渠道, value_labels: {shop: 门店, online: 网上}}
-        origins:
-          maker: {note: 一份测试文件。}
         """
     top = 'notes: ["Mind: made up."]\n'
     meta = zh_meta(zh, columns=columns, top=top).replace("key: [year]", "key: [year, channel]")
     meta = meta.replace("    date_accessed: 2026-11-25\n", "    date_accessed: 2026-11-25\n    note: A test file.\n")
+    meta = meta.replace("{producer: 测试机构}", "{producer: 测试机构, note: 一份测试文件。}")
     ds = load_dataset(dataset(CHANNEL_CSV, meta))
     assert ds.in_language("en").meta is ds.meta
     zh_ds = ds.in_language("zh")
@@ -279,7 +297,8 @@ def test_in_language_swaps_in_the_chinese_words_and_keeps_the_rest(dataset):
     ch = m.columns["channel"]
     assert (ch.label, ch.description, ch.value_labels) == ("渠道", "售出渠道", {"shop": "门店", "online": "网上"})
     assert (ch.type, ch.values, m.columns["sales"].unit) == ("string", ["shop", "online"], "RMB billion")
-    assert m.origins["maker"].note == "一份测试文件。" and m.origins["maker"].producer == "Test Producer"
+    assert m.origins["maker"].note == "一份测试文件。" and m.origins["maker"].producer == "测试机构"
+    assert m.origins["maker"].title == "Test title"  # a title names a document: as published
     assert zh_ds.rows is ds.rows and zh_ds.lines == ds.lines
     assert ds.meta.title == "Test sales" and ds.meta.columns["channel"].label == "Channel"  # the English untouched
 
@@ -287,7 +306,7 @@ def test_in_language_swaps_in_the_chinese_words_and_keeps_the_rest(dataset):
 def test_in_language_leaves_out_what_the_english_leaves_out(dataset):
     m = load_dataset(dataset()).meta.in_language("zh")
     assert m.columns["sales"].label is None and m.origins["maker"].note is None
-    assert m.origins["maker"].producer == "Test Producer"  # a producer names a document: as published
+    assert m.origins["maker"].title == "Test title"  # a title names a document: as published
 
 
 def test_in_language_refuses_an_unknown_language(dataset):

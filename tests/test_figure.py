@@ -9,7 +9,7 @@ from collections import Counter
 import vl_convert as vlc
 
 from build_charts import data as data_mod
-from build_charts import figure, formats
+from build_charts import figure, formats, words
 from tests.conftest import GOOD_CSV, GOOD_META
 
 SPEC = {
@@ -94,7 +94,8 @@ def many_origins_meta(n: int) -> tuple[str, str]:
         )
         for i in range(n)
     )
-    meta = GOOD_META.split("origins:")[0] + "origins:\n" + origins
+    zh = "".join(f"    o{i}: {{producer: 机构{i}}}\n" for i in range(n))
+    meta = GOOD_META.split("  origins:")[0] + "  origins:\n" + zh + "origins:\n" + origins
     csv = "year,sales,source\n" + "".join(f"{2000 + i},1,o{i}\n" for i in range(n))
     return meta, csv
 
@@ -125,3 +126,19 @@ def test_an_inline_script_inside_a_page_s_content_stops_the_finish_step():
     )
     assert stray_scripts(page) == ["alert(1)"]  # the templates' scripts around the content are the known ones
     assert stray_scripts(page.replace("<script>alert(1)</script>", "")) == []
+
+
+def test_the_chinese_edition_names_producers_in_chinese_and_keeps_titles_as_published(dataset):
+    ds = load(dataset)
+    with words.use("zh"):
+        zh = ds.in_language("zh")
+        line, cited = formats.main_source([zh]), formats.cite(zh.meta.origins["maker"])
+        table = figure.table_html(figure.dataset_columns(zh), figure.table_rows(zh), "t")
+    assert line == "来源：测试机构" and "Test Producer" not in line
+    assert cited.startswith("测试机构，<a ")  # full-width punctuation between Chinese words
+    assert '<span lang="en">“Test title”</span>' in cited
+    assert "<td>测试机构</td>" in table and "Test Producer" not in table
+    with words.use("en"):  # the English edition as it was
+        en = ds.in_language("en")
+        assert formats.main_source([en]) == "Source: Test Producer"
+        assert formats.cite(en.meta.origins["maker"]).startswith("Test Producer, ")

@@ -215,3 +215,44 @@ def test_make_release_without_site_url_stops_and_keeps_the_site(project, good):
     r = make(project, "release")
     assert r.returncode != 0 and "SITE_URL: must be set for a release" in r.stderr, r.stderr[-2000:]
     assert tree(project / "site") == good
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A file system of its own, small enough to fill (tmpfs: the tests run as root, as CI does)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", str(disk)], capture_output=True, text=True)
+    if r.returncode:
+        pytest.fail(f"cannot mount a small file system to fill, which needs root ({r.stderr.strip()})")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+# free space left when the build starts, so that the disk fills at different steps (the theme's files, the
+# pages, the charts' files); where MkDocs itself writes, the error is its traceback, whose last line names the
+# file and the cause; our steps (the finish step's copies) say it in one line
+@pytest.mark.parametrize("left_kib", [100, 600, 5 * 1024, 12 * 1024])
+def test_a_full_disk_stops_the_build_in_one_line_and_loses_nothing(small_disk, left_kib):
+    project = copy_project(small_disk / "project")
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    if (ROOT / ".chart-cache").is_dir():
+        shutil.copytree(ROOT / ".chart-cache", small_disk / "cache")
+    r = make(project, "build")
+    assert r.returncode == 0, r.stderr[-2000:]
+    good = tree(project / "site")
+    free = os.statvfs(small_disk)
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * (free.f_bavail * free.f_frsize - left_kib * 1024))
+    r = make(project, "build")
+    assert r.returncode != 0
+    assert tree(project / "site") == good
+    errors = [line for line in r.stderr.splitlines() if "No space left on device" in line]
+    assert errors and str(small_disk) in errors[-1], r.stderr[-3000:]  # the cause, and which file
+    if "cannot publish the file" in errors[-1]:  # our step: one line, no traceback
+        assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    filler.unlink()
+    r = make(project, "build")  # room again: the next build publishes, and the same site
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert tree(project / "site") == good

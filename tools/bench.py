@@ -148,7 +148,9 @@ def load_page(browser, url: str, scroll: bool) -> dict:
         # time from the first chart entering the viewport to its live view
         t = page.evaluate(
             """async () => {
-              const f = document.querySelector("figure.mw-chart");
+              // the first figure a reader sees (a round not yet played is hidden)
+              const seen = f => (f.querySelector(".mw-chart__view") || f).getClientRects().length;
+              const f = [...document.querySelectorAll("figure.mw-chart")].find(seen);
               const t0 = performance.now();
               (f.querySelector(".mw-chart__view") || f).scrollIntoView();  // a scrolly figure has no box of its own
               await new Promise(r => { if (f.dataset.state === 'live') r(); else
@@ -157,8 +159,10 @@ def load_page(browser, url: str, scroll: bool) -> dict:
             }"""
         )
         for f in range(page.locator("figure.mw-chart").count()):
-            page.locator("figure.mw-chart").nth(f).scroll_into_view_if_needed()
-            page.wait_for_timeout(250)
+            figure = page.locator("figure.mw-chart").nth(f)
+            if figure.is_visible():  # a round not yet played, a guess's answer in its drawer: not drawn yet
+                figure.scroll_into_view_if_needed()
+                page.wait_for_timeout(250)
         page.wait_for_timeout(800)
         result |= {
             "interactive_ms": t,

@@ -110,6 +110,8 @@ zh:
     year: {{label: 年份, description: 自然年}}
     value: {{label: 数值, description: "{dataset}"}}  # CHANGE
     source: {{label: 来源, description: 这一行的来源}}
+  origins:
+    changeme: {{producer: "CHANGE：发布者的中文名"}}  # CHANGE: as Chinese media name it
 """
 
 

@@ -8,7 +8,12 @@ from build_charts import formats, kit, theme
 from build_charts.data import Dataset
 
 UNIT = "RMB billion"
-SHAPES = {"Taobao": "circle", "Taobao and Tmall": "diamond", "Tmall": "square"}
+SHAPES = {
+    "Taobao": "circle",
+    "Taobao and Tmall": "diamond",
+    "Tmall": "square",
+    "Taobao, Tmall and Juhuasuan": "triangle-up",
+}
 TRILLION = 1000  # RMB billion
 STEP = 0.24  # years between reports of one year, side by side
 
@@ -24,8 +29,9 @@ W = kit.words(
         "line": "RMB {trillion}: Taobao and Tmall passed it on {passed}, announced {told}",
         "finding": "Taobao's yearly trade went from RMB {first} in {first_year} to RMB {mark}, with Tmall, in"
         " {mark_year}",
-        "subtitle": "Value of goods traded on Taobao (with Tmall from 2011) per year, RMB, log scale (each gridline is"
-        " ten times the one below), as Alibaba and a research centre stated it. Hollow: January–November",
+        "subtitle": "Value of goods traded on Taobao (with Tmall from 2011, and Juhuasuan in 2013) per year, RMB,"
+        " log scale (each gridline is ten times the one below), as Alibaba and a research centre stated it."
+        " Hollow: January–November",
         "description": "Point chart of Taobao's yearly transaction volume on a logarithmic scale, {start} to {end}, "
         "one mark per report. It went from RMB {first} in {first_year} to RMB {mark} in {mark_period} for Taobao and"
         " Tmall together, {growth} years later; Alibaba announced on {told} that the two had passed the mark on"
@@ -42,7 +48,7 @@ W = kit.words(
         "tip_source": "报道来源",
         "line": "{trillion}：淘宝和天猫于{passed}突破，{told}宣布",
         "finding": "淘宝一年的交易额从{first_year}年的{first}，涨到{mark_year}年与天猫合计{mark}",
-        "subtitle": "淘宝（2011年起含天猫）每年的商品交易额，对数刻度（每条网格线是下面一条的十倍），"
+        "subtitle": "淘宝（2011年起含天猫，2013年另含聚划算）每年的商品交易额，对数刻度（每条网格线是下面一条的十倍），"
         "数字为阿里巴巴和一家研究机构所公布。空心点：1—11月",
         "description": "点图：淘宝每年的交易额，对数刻度，{start}—{end}年，每份报告一个点。"
         "交易额从{first_year}年的{first}，增长到{mark_period}淘宝和天猫合计{mark}，前后{growth}年；"

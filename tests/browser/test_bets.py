@@ -1,6 +1,7 @@
 """The article's bets in Chromium, both editions: marked by keyboard and by tap, kept across a reload in this
 browser only (every request recorded: none carries a mark), still working where storage is refused, read
-without JavaScript as a list with each verdict in a disclosure, and a verdict hidden on the home page but
+without JavaScript as a list with each verdict in a disclosure (on the epilogue's scorecard a badge and a short
+sentence, the longer verdict behind the disclosure), and a verdict hidden on the home page but
 shown where its chapter weighs it. Targets and text are measured as rendered."""
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ def evidence(prefix: str, bid: str) -> str:
     ds = BETS.in_language("zh" if prefix else "en")
     row = next(r for r in ds.rows if r["id"] == bid)
     return (ds.meta.columns["evidence"].value_labels or {}).get(row["evidence"], row["evidence"])
+
+
+def said_in(prefix: str, row: dict, column: str) -> str:
+    """A bet's cell (verdict, gist) in the edition's words."""
+    labels = BETS.in_language("zh" if prefix else "en").meta.columns[column].value_labels or {}
+    return labels.get(row[column], row[column])
 
 
 def new_page(browser, url: str, width: int = 375, js: bool = True, touch: bool = False, context=None):
@@ -123,8 +130,15 @@ def test_without_javascript_the_cards_read_as_a_list_and_each_verdict_waits_in_a
             assert said in card.inner_text(), row["id"]
         ctx.close()
     ctx, epilogue = new_page(browser, server.url + prefix + "07-epilogue/", js=False)
-    text = epilogue.inner_text("body")
-    assert all(evidence(prefix, r["id"]) in text for r in BETS.rows), "the scorecard shows every verdict"
+    for row in BETS.rows:  # the scorecard shows every verdict in short, and the longer one a tap away
+        card = epilogue.locator(f'ol.mw-bets[data-mode="scored"] .mw-bet[data-bet="{row["id"]}"]')
+        assert (
+            said_in(prefix, row, "verdict") in card.inner_text() and said_in(prefix, row, "gist") in card.inner_text()
+        )
+        assert evidence(prefix, row["id"]) not in card.inner_text(), f"{row['id']}: the longer verdict is one tap away"
+        card.locator("summary").focus()
+        epilogue.keyboard.press("Enter")
+        assert evidence(prefix, row["id"]) in card.inner_text(), row["id"]
     ctx.close()
 
 

@@ -23,9 +23,9 @@ FIGURE = "#fig-mobile-share"
 POINTS = "f => f.querySelectorAll('.mw-chart__live .mark-symbol path').length"
 
 
-def exposed(page) -> list[str]:
-    """The answer's values that the page shows (its visible text) or says (the accessible name, description and
-    value of every node in Chromium's accessibility tree)."""
+def exposed(page, hidden: set[float] | None = None) -> list[str]:
+    """The answer's values (or `hidden`) that the page shows (its visible text) or says (the accessible name,
+    description and value of every node in Chromium's accessibility tree)."""
     texts = [page.evaluate("document.body.innerText")]
     cdp = page.context.new_cdp_session(page)
     for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
@@ -33,7 +33,7 @@ def exposed(page) -> list[str]:
             continue
         texts += [str(node.get(k, {}).get("value", "")) for k in ("name", "description", "value")]
     cdp.detach()
-    return answers_given("\n".join(texts), hidden_values())
+    return answers_given("\n".join(texts), hidden_values() if hidden is None else hidden)
 
 
 def answer_words(lang: str) -> str:
@@ -234,3 +234,32 @@ def test_without_javascript_the_drawer_shows_what_happened(browser, real_site, l
         assert answer_words(lang) in figure.locator(".mw-chart__drawer").inner_text()
     finally:
         ctx.close()
+
+
+def bets_values(lang: str) -> set[float]:
+    """The percentages the verdicts of the bets weighed on the guess's page state (the mobile bet's 62 %)."""
+    from tests.browser.test_bets import BETS, CHAPTER_PAGE
+    from tests.test_prose_rules import PERCENT
+
+    rows = [r for r in BETS.in_language(lang).rows if CHAPTER_PAGE[r["chapter"]] == PAGE]
+    labels = BETS.in_language(lang).meta.columns["evidence"].value_labels or {}
+    return {float(m[1]) for r in rows for m in PERCENT.finditer(labels.get(r["evidence"], r["evidence"]))}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_before_the_guess_no_bet_card_on_the_page_gives_a_value_away(browser, real_site, lang):
+    """The bet cards of the guess's page count too: their verdicts wait in closed disclosures (the reader's
+    "just show me"); the check fails once a verdict is opened."""
+    server, _ = real_site
+    values = bets_values(lang)
+    assert values, "the page's bets state no value: the check would have nothing to find"
+    hidden = hidden_values() | values
+    for js in (False, True):
+        ctx, page, _ = open_guess(browser, server, lang, 375, js=js)
+        try:
+            assert page.locator(".mw-bet").count() >= 1
+            assert exposed(page, hidden) == [], f"JS {'on' if js else 'off'}"
+            page.evaluate("document.querySelectorAll('.mw-bet details').forEach(d => d.open = true)")
+            assert exposed(page, hidden), "an opened verdict gives its value: the check sees it"
+        finally:
+            ctx.close()

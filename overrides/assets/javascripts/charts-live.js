@@ -210,16 +210,10 @@
     box.addEventListener("blur", function () { if (current) leave(); });
   }
 
-  /* Keyboard twin of a legend toggle: one button per series, plus "All", beside the chart. */
-  /* A plain button of the chart's controls (the words are the edition's, passed in). */
-  function button(text, cls) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = cls;
-    b.textContent = text;
-    return b;
-  }
+  /* A plain button of the chart's controls: charts.js's, which loads this file (one maker of buttons). */
+  var button = window.mwCharts.button;
 
+  /* Keyboard twin of a legend toggle: one button per series, plus "All", beside the chart. */
   function legendButtons(view, spec, controls) {
     (spec.signals || []).forEach(function (sig) {
       var m = /^(\w+?)_(\w+)_legend$/.exec(sig.name);

@@ -314,9 +314,11 @@
   window.addEventListener("scroll", function () { if (rounds.length) follow(); }, { passive: true });
   window.addEventListener("resize", function () { rounds.forEach(size); follow(); }, { passive: true });
 
-  /* For scripts and tests: the live views, and a chart's view on this page (hydrating it now). */
+  /* For scripts and tests: the live views, and a chart's view on this page (hydrating it now); for
+   * charts-live.js: the one maker of control buttons. */
   window.mwCharts = {
     live: live,
+    button: button,
     view: function (id) {
       var f = document.querySelector('figure.mw-chart[data-chart="' + id + '"]');
       return f ? hydrate(f) : Promise.reject(new Error("no chart " + id + " on this page"));
