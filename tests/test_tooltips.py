@@ -20,7 +20,8 @@ from build_charts.pipeline import Project, chart_datasets
 ROOT = Path(__file__).resolve().parents[1]
 # written first, against today's charts, which fail it (methods-note lines, four to eight lines a tooltip);
 # strict: the day the charts follow the rule these pass, and the marker must go
-pytestmark = pytest.mark.xfail(strict=True, reason="issue 25: the charts' tooltips do not yet follow the rule")
+# (the shared rule itself, kit.data_tip, passes: the last test)
+CHARTS_TODO = pytest.mark.xfail(strict=True, reason="issue 25: the charts' tooltips do not yet follow the rule")
 CHARTS = sorted(p.stem for p in (ROOT / "build_charts" / "charts").glob("[a-z]*.py"))
 # drawings of the article's account, not of data: a box's step, what happens, and the basis once
 SCHEMATICS = {"c2b_schematic", "front_door", "side_door", "o2o_door"}
@@ -83,6 +84,7 @@ def shown_tips(built, cid):
                         yield lang, layout, fields, row, lines(fields, row)
 
 
+@CHARTS_TODO
 @pytest.mark.parametrize("cid", CHARTS)
 def test_every_tooltip_is_three_short_lines_and_no_methods_note(built, cid):
     seen = 0
@@ -96,6 +98,7 @@ def test_every_tooltip_is_three_short_lines_and_no_methods_note(built, cid):
     assert seen, f"{cid}: no tooltip found"
 
 
+@CHARTS_TODO
 @pytest.mark.parametrize("cid", [c for c in CHARTS if c not in SCHEMATICS | TIMELINES])
 def test_a_data_mark_says_its_value_with_unit_and_period_and_who_measured_it(built, cid):
     assert chart_datasets(ROOT / "build_charts" / "charts" / f"{cid}.py")
@@ -107,7 +110,9 @@ def test_a_data_mark_says_its_value_with_unit_and_period_and_who_measured_it(bui
         assert by in titles and titles[by] != f"{by}: ", (cid, lang, layout, shown)
 
 
-@pytest.mark.parametrize("cid", sorted(SCHEMATICS))
+@pytest.mark.parametrize(
+    "cid", [pytest.param(c, marks=CHARTS_TODO if c == "front_door" else ()) for c in sorted(SCHEMATICS)]
+)
 def test_a_schematic_box_says_its_step_and_that_it_is_not_data_once(built, cid):
     for lang, layout, _fields, _row, shown in shown_tips(built, cid):
         text = " ".join(t for _, t in shown)
@@ -117,7 +122,10 @@ def test_a_schematic_box_says_its_step_and_that_it_is_not_data_once(built, cid):
 def test_a_data_tip_needs_its_origin_s_measurer_and_short_lines():
     from build_charts.data import Origin
 
-    o = Origin(producer="P", title="T", url="https://example.org", date_accessed="2026-01-01")
+    # the producer says who measured it where it is short; a producer too long for the line needs `measured_by`
+    # (the metadata check stops such a file first, naming its line: tests/test_data_rules.py)
+    long = "People's Daily Online (Japanese edition), relaying the China E-commerce Research Center"
+    o = Origin(producer=long, title="T", url="https://example.org", date_accessed="2026-01-01")
     with pytest.raises(ValueError, match="measured_by"):
         kit.data_tip("Tmall", "46.8%, 2012", o)
     o = o.model_copy(update={"measured_by": "CNNIC survey"})
