@@ -243,7 +243,7 @@ def data_tip(what: str, value: str, origin: Origin) -> dict:
     by = origin.measurer
     if tip_width(by, lang()) > limits.MEASURER_WIDTH[lang()]:
         raise ValueError(f"the origin's producer {by!r} is too long for a tooltip: give it a `measured_by`")
-    _short(what, value, f"{KIT('tip_by')}: {by}")
+    _short(what, value, f"{KIT('tip_by')}{'：' if lang() == 'zh' else ': '}{by}")  # as charts-live.js writes it
     return {"tip_what": what, "tip_value": value, "tip_by": by}
 
 
@@ -252,16 +252,17 @@ def data_tooltip() -> list[alt.Tooltip]:
     return tip(("tip_what", "title"), ("tip_value", "label"), ("tip_by", KIT("tip_by")))
 
 
-def schematic_tip(step: str, detail: str) -> dict:
-    """A schematic box's tooltip, as fields of its row: its step, what happens there, and that it is not data
-    (the basis of the drawing is the figure's description and drawer)."""
-    _short(step, detail)
-    return {"tip_what": step, "tip_value": detail, "tip_kind": KIT("not_data")}
+def schematic_tip(step: str) -> dict:
+    """A schematic box's tooltip, as fields of its row: its step and that the drawing is not data. What happens at
+    each step, and what the drawing rests on, are the figure's description (in its drawer)."""
+    # the step is the box's own text, drawn in the chart (wrapped to its box): the tooltip repeats it as it is
+    _short(f"{KIT('schematic')}: {KIT('not_data')}")
+    return {"tip_what": step, "tip_kind": KIT("not_data")}
 
 
 def schematic_tooltip() -> list[alt.Tooltip]:
     """The tooltip encoding of a schematic's boxes (rows with `schematic_tip` fields)."""
-    return tip(("tip_what", "title"), ("tip_value", "label"), ("tip_kind", KIT("schematic")))
+    return tip(("tip_what", "title"), ("tip_kind", KIT("schematic")))
 
 
 # a count in millions, told in a Chinese unit: 100 million is 1亿, 1 million is 100万
