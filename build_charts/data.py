@@ -50,6 +50,14 @@ class Origin(BaseModel):
     date_accessed: str
     kind: Literal["primary", "secondary"] = "primary"
     note: str | None = None
+    # who measured the figure, in a few words, for a chart's tooltip ("iResearch", "CNNIC survey"), where the
+    # producer is too long to say there; the producer itself otherwise (see `measurer`)
+    measured_by: str | None = Field(default=None, min_length=1)
+
+    @property
+    def measurer(self) -> str:
+        """Who measured the figure, as a tooltip says it."""
+        return self.measured_by or self.producer
 
     @field_validator("date_published", "date_accessed", mode="before")
     @classmethod
@@ -95,6 +103,7 @@ class ZhOrigin(BaseModel):
     model_config = ConfigDict(extra="forbid")
     producer: str | None = Field(default=None, min_length=1)  # required; _check_zh names the producer lacking it
     note: str | None = Field(default=None, min_length=1)
+    measured_by: str | None = Field(default=None, min_length=1)  # where the English origin has one
 
 
 class ZhMeta(BaseModel):
@@ -151,7 +160,9 @@ class Meta(BaseModel):
         origins = {}
         for oid, o in self.origins.items():
             z = zh.origins.get(oid, ZhOrigin())
-            origins[oid] = o.model_copy(update={"producer": z.producer or o.producer, "note": z.note or o.note})
+            origins[oid] = o.model_copy(
+                update={"producer": z.producer or o.producer, "note": z.note or o.note, "measured_by": z.measured_by}
+            )
         return self.model_copy(
             update={
                 "title": zh.title,
@@ -342,6 +353,9 @@ def _check_zh(meta: Meta, path: Path, text: str) -> None:
                 f"no Chinese name for the producer {origin.producer!r}: give the name Chinese media use"
                 " (or a descriptive one), the same wherever that producer is named",
             )
+    if not meta.context:  # a charted dataset's origins are named in tooltips
+        for oid, origin in meta.origins.items():
+            _check_measurer(path, text, oid, origin, zh.origins.get(oid) or ZhOrigin())
     for name, col in meta.columns.items():
         z = zh.columns.get(name)
         where = f"zh.columns.{name}"
@@ -352,6 +366,30 @@ def _check_zh(meta: Meta, path: Path, text: str) -> None:
         declared = _string_values(col) if col.type == "string" else None
         if declared is not None:
             _check_value_labels(path, line, where, declared, z)
+
+
+def tip_width(text: str, lang: str) -> float:
+    """A text's width on a tooltip line: characters in English; in Chinese, em (a Latin letter about 0.55)."""
+    return len(text) if lang == "en" else sum(1 if ord(c) > 0x2E7F else 0.55 for c in text)
+
+
+def _check_measurer(path: Path, text: str, oid: str, origin: Origin, z: ZhOrigin) -> None:
+    """A tooltip names who measured a figure in a few words: the producer where it is short enough in both
+    editions, else `measured_by` in both (the English under the origin, the Chinese under zh.origins)."""
+    short = limits.MEASURER_WIDTH
+    needed = tip_width(origin.producer, "en") > short["en"] or tip_width(z.producer or "", "zh") > short["zh"]
+    for lang, given, where in (
+        ("en", origin.measured_by, ("origins", oid)),
+        ("zh", z.measured_by, ("zh", "origins", oid)),
+    ):
+        key = ".".join((*where, "measured_by"))
+        line = _yaml_path_line(text, (*where, "measured_by")) or _yaml_path_line(text, where)
+        if given is None and (needed or origin.measured_by or z.measured_by):
+            why = "the producer is too long for a chart's tooltip" if needed else "the other edition has one"
+            raise DataError(path, line, key, f"{why}: give who measured the figure in a few words (both editions)")
+        if given is not None and tip_width(given, lang) > short[lang]:
+            unit = "characters" if lang == "en" else "em"
+            raise DataError(path, line, key, f"too long for a tooltip line: at most {short[lang]} {unit}")
 
 
 def _check_value_labels(path: Path, line: int | None, where: str, values, z: ZhColumn | None) -> None:

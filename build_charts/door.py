@@ -124,7 +124,12 @@ def describe(panel: dict) -> str:
     """One state in words: what the live view says when it shows that state."""
     flow = schematic.W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
     out = [text for text, style, _ in panel["steps"] if style == "out"]
-    return W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else "")
+    details = W("join").join(detail for _, _, detail in panel["steps"])  # what happens at each step (not in tooltips)
+    return (
+        W("state", head=panel["head"], flow=flow)
+        + (W("left_out", out="; ".join(out)) if out else "")
+        + (W("join") + details)
+    )
 
 
 def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: str = "", footer: str = ""):
@@ -135,16 +140,14 @@ def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: s
         mark = {"align": "left", "baseline": "top", "fontSize": theme.TEXT_MIN, "lineHeight": 15}
         notes.append({"x": 0, "y": tall + 4, "lines": lines, "mark": mark})
         tall += 8 + 15 * len(lines)
-    said = schematic.W  # the schematics' own tooltip words
-    tooltip = kit.tip(("step", said("t_step")), ("detail", said("t_detail")), ("basis", said("t_basis")))
     n, said = len(panels), [describe(panel) for panel in panels]
     if n > 1:  # one state at a time in the live view; every state in the drawing (and in the description)
         labels = [panel.get("short", panel["head"]) for panel in panels]
-        layers = schematic.draw(boxes, arrows, tall, styles(), tooltip, notes, windows=windows)
+        layers = schematic.draw(boxes, arrows, tall, styles(), notes, windows=windows)
         drawing = alt.layer(*layers).add_params(schematic.panel_param())
         extra = {"usermeta": schematic.panel_meta(windows, labels, said)}
     else:
-        drawing, extra = alt.layer(*schematic.draw(boxes, arrows, tall, styles(), tooltip, notes)), {}
+        drawing, extra = alt.layer(*schematic.draw(boxes, arrows, tall, styles(), notes)), {}
     return kit.finish(
         drawing,
         finding=finding,

@@ -22,49 +22,27 @@ W = kit.words(
         "idea_short": "idea",
         "years": "{start}–{end}",
         "still_running": "still running",
+        "tip_what": "{model}: {company}",
         "began_after": "began after the article",
         "began_before": "began before the article",
-        "t_era": "Era",
-        "t_model": "Model",
-        "t_years": "Years",
-        "t_company": "Company",
-        "t_flagship": "Flagship",
-        "t_built_to_beat": "Built to beat",
-        "t_timing": "Timing",
-        "t_source": "Start year reported by",
     },
     zh={
         "idea": "有设想，无产品",
         "idea_short": "设想",
         "years": "{start}年至{end}",
         "still_running": "今",
+        "tip_what": "{model}：{company}",
         "began_after": "始于文章之后",
         "began_before": "始于文章之前",
-        "t_era": "时代",
-        "t_model": "模式",
-        "t_years": "年份",
-        "t_company": "公司",
-        "t_flagship": "旗舰产品",
-        "t_built_to_beat": "针对的对手",
-        "t_timing": "时间",
-        "t_source": "起始年份出处",
     },
 )
 SHOWN = ("label", "name", "company", "flagship", "built_to_beat")  # columns whose values readers read
 
 
 def tip() -> list[alt.Tooltip]:
-    """An era's tooltip, in the edition's words."""
-    return kit.tip(
-        ("name", W("t_era")),
-        ("label", W("t_model")),
-        ("years", W("t_years")),
-        ("company", W("t_company")),
-        ("flagship", W("t_flagship")),
-        ("built_to_beat", W("t_built_to_beat")),
-        ("timing", W("t_timing")),
-        ("source", W("t_source")),
-    )
+    """An era's tooltip: its name, its model and years, and who dated its start (the shared shape, kit.data_tip);
+    its flagship, rival and sources are the figure's table."""
+    return kit.data_tooltip()
 
 
 def rows(eras: Dataset) -> list[dict]:
@@ -80,6 +58,11 @@ def rows(eras: Dataset) -> list[dict]:
             "timing": W("began_after") if r["after_article"] else W("began_before"),
             "source": eras.origin(r).producer,
         }
+        | kit.data_tip(  # the era's full name is the strip's own label and the table's
+            W("tip_what", model=kit.label(eras, "label", r["label"]), company=kit.label(eras, "company", r["company"])),
+            W("years", start=r["start_year"], end=_end(r["end_year"])),
+            eras.origin(r),
+        )
         for r in eras.rows
     ]
 

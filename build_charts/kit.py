@@ -32,8 +32,9 @@ from collections.abc import Iterable, Iterator
 
 import altair as alt
 
-from build_charts import formats, theme
+from build_charts import formats, limits, theme
 from build_charts import words as _words
+from build_charts.data import Origin, tip_width
 from build_charts.words import date, year  # noqa: F401  (chart modules use kit.date, kit.lang, kit.year)
 from build_charts.words import language as lang
 
@@ -50,11 +51,17 @@ KIT = _words.Words(
         "after": f"After the article (c. {ARTICLE_YEAR}) →",
         "after_short": f"After c. {ARTICLE_YEAR} →",
         "quarter": "Q{q} {y}",
+        "tip_by": "Source",
+        "schematic": "Schematic",
+        "not_data": "not data",
     },
     zh={
         "after": f"文章之后（约{ARTICLE_YEAR}年）→",
         "after_short": f"约{ARTICLE_YEAR}年后 →",
         "quarter": "{y}年第{q}季度",
+        "tip_by": "来源",
+        "schematic": "示意图",
+        "not_data": "不是数据",
     },
 )
 AFTER_LABEL = KIT.tables["en"]["after"].rstrip(" →")  # the English band label (tests look for it)
@@ -215,8 +222,47 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
 
 
 def tip(*fields: tuple[str, str]) -> list[alt.Tooltip]:
-    """Tooltip lines in readers' words: (field, title) pairs; a field holding a formatted value is text."""
+    """Tooltip lines in readers' words: (field, title) pairs; a field holding a formatted value is text.
+    A field titled 'title' or 'label' is shown without its title (charts-live.js): the headline, the value."""
     return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields]
+
+
+TIP_WIDTH = limits.TIP_WIDTH  # a tooltip line's most characters (en) or em (zh), for a 375 px phone
+
+
+def _short(*lines: str) -> None:
+    for line in lines:
+        if tip_width(line, lang()) > TIP_WIDTH[lang()]:
+            raise ValueError(f"tooltip line too long for a phone (at most {TIP_WIDTH[lang()]}): {line!r}")
+
+
+def data_tip(what: str, value: str, origin: Origin) -> dict:
+    """A data mark's tooltip, as fields of its row: what the mark is ('Tmall'), its value with unit and period
+    ('46.8%, Q3 2012', from `value_text`) and who measured it in a few words (the origin's `measurer`, from the
+    metadata). Methods and caveats belong in the figure's drawer (description, notes, table), never here."""
+    by = origin.measurer
+    if tip_width(by, lang()) > limits.MEASURER_WIDTH[lang()]:
+        raise ValueError(f"the origin's producer {by!r} is too long for a tooltip: give it a `measured_by`")
+    _short(what, value, f"{KIT('tip_by')}{'：' if lang() == 'zh' else ': '}{by}")  # as charts-live.js writes it
+    return {"tip_what": what, "tip_value": value, "tip_by": by}
+
+
+def data_tooltip() -> list[alt.Tooltip]:
+    """The tooltip encoding of marks whose rows carry `data_tip` fields (three lines: what, value, source)."""
+    return tip(("tip_what", "title"), ("tip_value", "label"), ("tip_by", KIT("tip_by")))
+
+
+def schematic_tip(step: str) -> dict:
+    """A schematic box's tooltip, as fields of its row: its step and that the drawing is not data. What happens at
+    each step, and what the drawing rests on, are the figure's description (in its drawer)."""
+    # the step is the box's own text, drawn in the chart (wrapped to its box): the tooltip repeats it as it is
+    _short(f"{KIT('schematic')}: {KIT('not_data')}")
+    return {"tip_what": step, "tip_kind": KIT("not_data")}
+
+
+def schematic_tooltip() -> list[alt.Tooltip]:
+    """The tooltip encoding of a schematic's boxes (rows with `schematic_tip` fields)."""
+    return tip(("tip_what", "title"), ("tip_kind", KIT("schematic")))
 
 
 # a count in millions, told in a Chinese unit: 100 million is 1亿, 1 million is 100万

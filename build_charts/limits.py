@@ -11,6 +11,11 @@ DATA_FILE_BYTES = 2_000_000  # a data or metadata file, refused from its size be
 SPEC_BYTES = 1_000_000  # one chart's Vega spec (data included), fetched when the chart comes alive
 FIGURE_BYTES = 500_000  # one chart's figure (drawings, table, notes), inlined in every page that shows it
 PAGE_BYTES = 3_000_000  # one finished page, all its figures included
+# a chart tooltip's line on a 375 px phone (its box is at most 90vw less padding, about 311 px of 14 px type):
+# 40 Latin characters, 22 em of Chinese (a Latin letter about 0.55 em); kit.data_tip holds every line to it
+TIP_WIDTH = {"en": 40, "zh": 22}
+# who measured a figure, as a tooltip's last line says it after "Source: " (8 characters) or "来源：" (3 em)
+MEASURER_WIDTH = {"en": 32, "zh": 19}
 CHART_SECONDS = 120  # drawing one chart (both editions, both layouts); MW_CHART_SECONDS overrides it
 
 

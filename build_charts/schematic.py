@@ -26,20 +26,12 @@ W = kit.words(
     en={
         "numbered": "{k} · {text}",
         "key": "Solid green: {inside}. Dashed grey: {outside}.",
-        "t_step": "Step",
-        "t_where": "Where",
-        "t_detail": "What happens",
-        "t_basis": "Basis",
         "flow_sep": " → ",
         "description": "Schematic, not data: a {n}-step loop. {flow} → back to step 1: {back}. {summary}",
     },
     zh={
         "numbered": "{k}. {text}",
         "key": "绿色实线框：{inside}。灰色虚线框：{outside}。",
-        "t_step": "步骤",
-        "t_where": "在哪里",
-        "t_detail": "具体过程",
-        "t_basis": "依据",
         "flow_sep": " → ",
         "description": "示意图，不是数据：一个{n}步的循环。{flow} → 回到第1步：{back}。{summary}",
     },
@@ -69,6 +61,7 @@ def box(text: str, cx: float, top: float, half_width: float, tall: float, **fiel
             "step": text,
         }
         | fields
+        | kit.schematic_tip(text)
     )
 
 
@@ -110,9 +103,7 @@ def _window(whole: list[float], parts: list[list[float]]) -> alt.ExprRef:
     return alt.ExprRef(f"{PANEL} < 0 ? {whole_js} : {parts_js}[{PANEL}]")
 
 
-def draw(
-    boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, dict], tooltip, notes=(), windows=None
-) -> list:
+def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, dict], notes=(), windows=None) -> list:
     """Layers for boxes (one look per `style`), arrows coloured like the box they point to, and notes.
 
     `styles` maps a box's `style` to rect properties; `font_weight` and `colour` are taken out for its
@@ -125,7 +116,7 @@ def draw(
         X, Y = theme.canvas(tall, _window([0, 100], x_part), _window([0, tall], y_part))
     else:
         X, Y = theme.canvas(tall)
-    layers = []
+    layers, tooltip = [], kit.schematic_tooltip()  # every box says its step and that it is not data
     for name, style in styles.items():
         rect = {k: v for k, v in style.items() if k not in ("font_weight", "colour")}
         picked = alt.Chart(alt.Data(values=[b for b in boxes if b["style"] == name]))
@@ -188,12 +179,9 @@ def loop(steps: str, back: str, places: dict[str, str], basis: str, finding: str
         inside: {"fill": surface, "stroke": green, "strokeWidth": 2.5, "colour": green},
         outside: {"fill": surface, "stroke": kit.ink("domain"), "strokeWidth": 1.5, "strokeDash": [5, 3]},
     }
-    tooltip = kit.tip(
-        ("step", W("t_step")), ("where", W("t_where")), ("detail", W("t_detail")), ("basis", W("t_basis"))
-    )
     flow = W("flow_sep").join(b["step"] for b in boxes)
     return kit.finish(
-        alt.layer(*draw(boxes, arrows, tall, styles, tooltip, notes)),
+        alt.layer(*draw(boxes, arrows, tall, styles, notes)),
         finding=finding,
         subtitle=subtitle,
         description=W("description", n=len(boxes), flow=flow, back=back, summary=summary),

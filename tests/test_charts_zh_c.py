@@ -24,8 +24,11 @@ def built(tmp_path_factory):
 
 
 def texts(node, out):
-    """The words a spec itself writes: titles, subtitles, descriptions, tooltip titles, literal text."""
+    """The words a spec itself writes: titles, subtitles, descriptions, tooltip titles, literal text (a tooltip
+    line titled 'title' or 'label' is shown without its title: charts-live.js, kit.tip)."""
     if isinstance(node, dict):
+        if "field" in node and node.get("title") in ("title", "label"):
+            return out
         for key, value in node.items():
             if key in ("text", "subtitle", "description", "title") and isinstance(value, str | list):
                 out += [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]

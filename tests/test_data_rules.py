@@ -524,3 +524,40 @@ def test_the_size_limit_leaves_room_for_every_data_file_here():
     from tests.sites import ROOT
 
     assert max(p.stat().st_size for p in (ROOT / "data").iterdir()) * 20 < limits.DATA_FILE_BYTES
+
+
+LONG_PRODUCER = "Xinhua (via People's Daily Online), reporting Ministry of Commerce"
+
+
+def test_a_producer_too_long_for_a_tooltip_needs_who_measured_it_in_both_editions(dataset):
+    meta = GOOD_META.replace("producer: Test Producer", f"producer: {LONG_PRODUCER}")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.line, e.field) == (meta.splitlines().index("  maker:") + 1, "origins.maker.measured_by")
+    assert "too long for a chart's tooltip" in e.reason and "sales.meta.yml:" in str(e)
+    english_only = meta.replace(f"producer: {LONG_PRODUCER}", f"producer: {LONG_PRODUCER}\n    measured_by: MOFCOM")
+    e = error_for(dataset(meta_text=english_only))
+    assert (e.line, e.field) == (line_of(english_only, "{producer: 测试机构}"), "zh.origins.maker.measured_by")
+    both = english_only.replace("{producer: 测试机构}", "{producer: 测试机构, measured_by: 商务部}")
+    ds = load_dataset(dataset(meta_text=both))
+    assert ds.meta.origins["maker"].measurer == "MOFCOM"
+    assert ds.in_language("zh").meta.origins["maker"].measurer == "商务部"
+
+
+def test_who_measured_it_too_long_for_a_tooltip_line_stops_at_its_line(dataset):
+    long = "the Ministry of Commerce's e-commerce department"
+    meta = GOOD_META.replace("producer: Test Producer", f"producer: Test Producer\n    measured_by: {long}")
+    meta = meta.replace("{producer: 测试机构}", "{producer: 测试机构, measured_by: 商务部}")
+    e = error_for(dataset(meta_text=meta))
+    assert (e.line, e.field) == (line_of(meta, "measured_by: the"), "origins.maker.measured_by")
+    assert "at most 32 characters" in e.reason
+    zh = meta.replace(long, "MOFCOM").replace(
+        "measured_by: 商务部", "measured_by: 商务部电子商务和信息化司统计的网络零售额数据"
+    )
+    e = error_for(dataset(meta_text=zh))
+    assert e.field == "zh.origins.maker.measured_by" and "at most 19 em" in e.reason
+
+
+def test_a_short_producer_is_its_own_measurer_and_a_context_dataset_needs_none(dataset):
+    assert load_dataset(dataset()).meta.origins["maker"].measurer == "Test Producer"
+    meta = GOOD_META.replace("producer: Test Producer", f"producer: {LONG_PRODUCER}") + "context: true\n"
+    assert load_dataset(dataset(meta_text=meta)).meta.origins["maker"].measurer == LONG_PRODUCER

@@ -28,15 +28,13 @@ W = kit.words(  # every reader-facing word, in both editions, with the same keys
         "finding": "CHANGE: the finding, in a sentence (it went from {{first}} to {{last}})",
         "subtitle": "CHANGE: what is measured, in which unit, by whom",
         "description": "Bar chart of CHANGE, {{first_year}} to {{last_year}}: from {{first}} to {{last}}.",
-        "tip_value": "Value",
-        "tip_source": "Reported by",
+        "tip_what": "CHANGE: what a bar is",
     }},
     zh={{
         "finding": "从{{first}}到{{last}}",  # CHANGE: the finding in Chinese
         "subtitle": "来源：{{producer}}",  # CHANGE: what is measured, in which unit, by whom
         "description": "柱状图：{{first_year}}到{{last_year}}，从{{first}}到{{last}}。",
-        "tip_value": "数值",
-        "tip_source": "来源",
+        "tip_what": "CHANGE：每根柱子是什么",
     }},
 )
 
@@ -51,6 +49,7 @@ def build({dataset}: Dataset) -> alt.LayerChart:
             "label": formats.number(r["value"], unit),
             "source": ds.origin(r).producer,
         }}
+        | kit.data_tip(W("tip_what"), kit.value_text(r["value"], unit, kit.year(r["year"])), ds.origin(r))
         for r in sorted(ds.rows, key=lambda r: r["year"])
     ]
     first, last = rows[0], rows[-1]
@@ -58,7 +57,7 @@ def build({dataset}: Dataset) -> alt.LayerChart:
     after = [y for y in years if y > kit.ARTICLE_YEAR]
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=None)
-    tooltip = kit.tip(("label", W("tip_value")), ("source", W("tip_source")))
+    tooltip = kit.data_tooltip()  # what the bar is, its value with unit and year, who measured it
     bars = alt.Chart(alt.Data(values=rows)).mark_bar(color=theme.color("Alibaba"))
     layers = [
         *(kit.after_article("year", "O", after[0], after[-1]) if after else []),

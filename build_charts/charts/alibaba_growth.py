@@ -15,12 +15,9 @@ W = kit.words(
         "span": "12 months to {date}",
         "fy_span": "{fy} ({span})",
         "wider": "wider count",
+        "wider_what": "{metric}, wider count",
         "x_format": "%Y",
         "y_labels": "measure == '{gmv}' ? datum.label + ' bn' : datum.label + ' m'",
-        "tip_value": "Value",
-        "tip_metric": "Measure",
-        "tip_basis": "Basis",
-        "tip_source": "Reported by",
         "finding": "After the article, buyers on Alibaba's China marketplaces grew {buyers:.1f}-fold and sales"
         " {sales:.0f}-fold",
         "subtitle": "Taobao and Tmall: annual active consumers (million, 12 months to each date) or gross merchandise"
@@ -41,14 +38,11 @@ W = kit.words(
         "span": "截至{date}的12个月",
         "fy_span": "{fy}，{span}",  # inside the value's own brackets
         "wider": "更宽口径",
+        "wider_what": "{metric}（更宽口径）",
         "x_format": "%Y年",
         # the axis in 万亿元 (RMB billion / 1,000) or 亿 (millions / 100)
         "y_labels": "datum.value == 0 ? '0' : measure == '{gmv}' ? datum.value / 1000 + '万亿元' : datum.value / 100"
         " + '亿'",
-        "tip_value": "数值",
-        "tip_metric": "指标",
-        "tip_basis": "口径",
-        "tip_source": "来源",
         "finding": "文章之后，淘宝和天猫的买家增至{buyers:.1f}倍，成交额增至{sales:.0f}倍",
         "subtitle": "淘宝和天猫：年度活跃消费者（截至各日期的12个月）或商品交易总额（截至3月31日的财年），"
         "均为阿里巴巴公布的数字。虚线菱形：加上阿里巴巴其他业务的更宽口径",
@@ -91,10 +85,15 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
                 "basis": kit.label(ds, "basis", r["basis"]),
                 "label": kit.value_text(r["value"], unit, _period_text(ds, r)),
                 "short": formats.number(r["value"], unit),
-                "source": ds.origin(r).producer,
                 "tag": "",
                 "side": "last",
             }
+            | kit.data_tip(
+                metric if r["basis"] == MARKETPLACES else W("wider_what", metric=metric),
+                # the twelve months alone: the fiscal year's name says them again, and a phone's line is short
+                kit.value_text(r["value"], unit, W("span", date=kit.date(r["period_end"]))),
+                ds.origin(r),
+            )
         )
     kit.segments(rows, key=lambda r: kit.day(r["period_end"]), series=lambda r: (r["metric"], r["basis"]), max_gap=366)
     ends = {}  # metric -> (first, last) on the marketplace basis: the two points labelled
@@ -135,9 +134,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
         ),
     )
     dash = alt.condition(f"datum.basis == '{market}'", alt.value([1, 0]), alt.value([5, 3]))
-    tooltip = kit.tip(
-        ("label", W("tip_value")), ("metric", W("tip_metric")), ("basis", W("tip_basis")), ("source", W("tip_source"))
-    )
+    tooltip = kit.data_tooltip()
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.metric == measure")
     ink = theme.color("Alibaba")
     layers = [

@@ -16,10 +16,6 @@ W = kit.words(
         "year": "All of {year}",
         "months": "{first}–{last} {year}",
         "over_half": ": over half",
-        "tip_platform": "Platform",
-        "tip_share": "Share",
-        "tip_measure": "What was measured",
-        "tip_source": "Reported by",
         "and": " and ",
         "finding": "Tmall held {tmall}% of China's B2C online market in {year}, {times} times JD.com's share",
         "subtitle": "Share of China's business-to-consumer online retail market, %, by the {measurers}; it counts"
@@ -33,10 +29,6 @@ W = kit.words(
         "year": "{year}年全年",
         "months": "{year}年{first}—{last}月",
         "over_half": "，过半",
-        "tip_platform": "平台",
-        "tip_share": "份额",
-        "tip_measure": "测算内容",
-        "tip_source": "报道来源",
         "and": "和",
         "finding": "{year}年，天猫占中国B2C网购市场的{tmall}%，是京东的{times}倍",
         "subtitle": "中国企业对消费者（B2C）网络零售市场的份额（%），{measurers}测算；"
@@ -76,8 +68,12 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
             "label": kit.value_text(r["value_pct"], unit, _period(r["period"])),
             "tag": f"{_short(kit.label(ds, 'platform', r['platform']))} {r['value_pct']:g}%",
             "measure": kit.label(ds, "measure", r["measure"]),
-            "source": ds.origin(r).producer,
         }
+        | kit.data_tip(
+            kit.label(ds, "platform", r["platform"]),
+            kit.value_text(r["value_pct"], unit, _period(r["period"])),
+            ds.origin(r),
+        )
         for r in ds.rows
     ]
     measurers = list(dict.fromkeys(MEASURER.search(r["measure"])[1] for r in rows))
@@ -99,12 +95,7 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
         axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
     )
     y = alt.Y("period:N", title=None, sort=periods, scale=alt.Scale(paddingInner=0.3))
-    tooltip = kit.tip(
-        ("platform", W("tip_platform")),
-        ("label", W("tip_share")),
-        ("measure", W("tip_measure")),
-        ("source", W("tip_source")),
-    )
+    tooltip = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     offset = alt.YOffset("platform:N", sort=names)
     companies = {n: COMPANY[k] for n, k in zip(names, keys, strict=True)}

@@ -22,12 +22,9 @@ W = kit.words(
         Delivered to the buyer who asked | consumer | Nothing is stocked on a guess; the order is the demand.
     """,  # noqa: E501
         "basis": "Our schematic of the article's account of Zeng Ming's C2B idea (not data)",
+        "step_said": "{text} ({detail})",
         "step": "Step {k} of {n}: {text}",
         "footer": "Shaded boxes: where the consumer sits in each chain.",
-        "t_chain": "Chain",
-        "t_step": "Step",
-        "t_detail": "What happens",
-        "t_basis": "Basis",
         "finding": "C2B turns the chain around: the consumer comes first, not last",
         "subtitle": "Schematic of the article's argument (Zeng Ming's C2B idea), not data",
         "flow_sep": " → ",
@@ -50,12 +47,9 @@ W = kit.words(
         送到提出需求的买家手中 | consumer | 不凭猜测备货；订单本身就是需求。
     """,
         "basis": "我们根据文章对曾鸣 C2B 设想的叙述所画的示意图（不是数据）",
+        "step_said": "{text}（{detail}）",
         "step": "第{k}步（共{n}步）：{text}",
         "footer": "带底色的方框：消费者在每条链条中所处的位置。",
-        "t_chain": "链条",
-        "t_step": "步骤",
-        "t_detail": "具体过程",
-        "t_basis": "依据",
         "finding": "C2B 倒转了链条：消费者排在最前，不再是最后",
         "subtitle": "示意图，表现文章的论点（曾鸣的 C2B 设想），不是数据",
         "flow_sep": " → ",
@@ -98,19 +92,17 @@ def build() -> alt.LayerChart:
         "firm": {"fill": kit.ink("surface"), "stroke": kit.ink("domain"), "strokeWidth": 1},
         "consumer": {"fill": kit.ink("grid"), "stroke": kit.ink("text"), "strokeWidth": 2, "font_weight": 700},
     }
-    tooltip = kit.tip(
-        ("chain", W("t_chain")), ("step", W("t_step")), ("detail", W("t_detail")), ("basis", W("t_basis"))
-    )
     b2c, c2b = (steps for _, steps in chains)
     return kit.finish(
-        alt.layer(*schematic.draw(boxes, arrows, height, styles, tooltip, notes)),
+        alt.layer(*schematic.draw(boxes, arrows, height, styles, notes)),
         finding=W("finding"),
         subtitle=W("subtitle"),
         description=W(
             "description",
             n=len(b2c),
-            b2c=W("flow_sep").join(s[0] for s in b2c),
-            c2b=W("flow_sep").join(s[0] for s in c2b),
+            # each step with what happens there (the tooltips name the step only)
+            b2c=W("flow_sep").join(W("step_said", text=s[0], detail=s[2].rstrip(".。")) for s in b2c),
+            c2b=W("flow_sep").join(W("step_said", text=s[0], detail=s[2].rstrip(".。")) for s in c2b),
         ),
         height=height,
     )

@@ -18,7 +18,6 @@ PLACE = {  # direct labels: where each sits against its mark (default: to its le
     "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
     "1pai (Yahoo/Sina)": {"align": "right", "dx": -8, "dy": -12},  # above the 0% gridline and its tick label
 }
-TIP = [("platform", "platform"), ("label", "value_pct"), ("measure", "measure"), ("source", "source")]
 # the note that dates eBay's move into the Tom venture, in either edition's words
 VENTURE = re.compile(r"joint venture from (?P<en>\w+ \d{4})|自(?P<y>\d{4})年(?P<m>\d{1,2})月起并入")
 
@@ -26,7 +25,6 @@ W = kit.words(
     en={
         "recalled": "in {year}, recalled",
         "published": "in {year}",
-        "source": "{producer} ({year})",
         "look_back": "{platform} {share}%",
         "lead": "{year}: Taobao leads",
         "moved": "{month}: eBay moves its China site into a venture run by Tom Online",
@@ -45,7 +43,6 @@ W = kit.words(
     zh={
         "recalled": "{year}年的份额，",
         "published": "{year}年回顾",
-        "source": "{producer}（{year}年）",
         "look_back": "{platform} {share}%",
         "lead": "{year}年：淘宝领先",
         "moved": "{month}：eBay 把中国网站并入 TOM 在线运营的合资公司",
@@ -95,10 +92,12 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
                 "hollow": published - int(key[0][:4]) >= LOOK_BACK,
                 "published": published,
                 "recalled": [W("recalled", year=key[0][:4]), W("published", year=published)],
-                "label": kit.value_text(r["value_pct"], unit, kit.label(ds, "period", key[0]).replace("-", " ")),
-                "measure": kit.label(ds, "measure", r["measure"]),
-                "source": W("source", producer=origin.producer, year=published),
             }
+            | kit.data_tip(
+                kit.label(ds, "platform", r["platform"]),
+                kit.value_text(r["value_pct"], unit, kit.label(ds, "period", key[0]).replace("-", " ")),
+                origin,
+            )
         )
 
     def name(platform: str) -> str:
@@ -135,7 +134,7 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     names = [name(k) for k in keys]
     colour = alt.Color("platform:N", scale=kit.colour(names, {name(k): COMPANY.get(k, k) for k in keys}), legend=None)
     shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(k, "diamond") for k in keys]))
-    tooltip = kit.tip(*[(field, ds.meta.columns[column].label) for field, column in TIP])
+    tooltip = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=[shown(r) for r in rows]))
     points = [
         data.transform_filter(f"datum.hollow == {str(hollow).lower()}")

@@ -7,7 +7,7 @@ W = kit.words(
         "head": "2013, when the article was written",
         "buyers": "{n} shoppers (active buyers, 2013)",
         "buyers_detail": "Annual active buyers on Alibaba's China retail marketplaces, twelve months to December 2013.",
-        "entrance": "One front door: Taobao's home page and search",
+        "entrance": "One front door: Taobao's home and search",
         "entrance_detail": "Shoppers reach the sellers through one entrance the marketplace controls, so it decides "
         "whom they see.",
         "sellers": "{n} sellers (active sellers, 2013)",

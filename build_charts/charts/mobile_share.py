@@ -31,6 +31,8 @@ W = kit.words(
         "CNNIC year": "China, CNNIC survey",
         "CNNIC year narrow": "China, CNNIC",
         "fiscal_year": "fiscal year {year}",
+        "what True": "Mobile share of Alibaba's sales",
+        "what False": "Mobile share of China's online shopping",
         "year": "{year}",
         "china": "China: {label}",
         "it_was": "; it was {real}",
@@ -42,10 +44,6 @@ W = kit.words(
         "answer": "{period}: {real}",
         "half": "half on mobile",
         "x_format": "%Y",
-        "tip_label": "Mobile share",
-        "tip_series": "Series",
-        "tip_measure": "Measure",
-        "tip_source": "Reported by",
         "finding": "Phones' share of Alibaba's sales rose from {then} to {now} in the year to the article",
         "subtitle": "Mobile share of the value of goods bought online, %: Alibaba's China marketplaces (company"
         " filings and results) and all of China (iResearch; CNNIC survey, base not stated); hollow: a second report",
@@ -70,6 +68,8 @@ W = kit.words(
         "CNNIC year": "全国，CNNIC 调查",
         "CNNIC year narrow": "全国，CNNIC",
         "fiscal_year": "{year}财年",
+        "what True": "阿里巴巴成交额中移动端的占比",
+        "what False": "全国网购中移动端的占比",
         "year": "{year}年",
         "china": "全国：{label}",
         "it_was": "；实际是{real}",
@@ -81,10 +81,6 @@ W = kit.words(
         "answer": "{period}：{real}",
         "half": "一半来自移动端",
         "x_format": "%Y年",
-        "tip_label": "移动端占比",
-        "tip_series": "序列",
-        "tip_measure": "指标",
-        "tip_source": "报道来源",
         "finding": "文章写作前的一年里，阿里巴巴销售额中手机的占比从{then}升到{now}",
         "subtitle": "移动端占网购金额的比例（%）：阿里巴巴中国零售平台（公司招股书和业绩公告）与全国"
         "（艾瑞咨询；CNNIC 调查，基数未说明）；空心点：第二份报告",
@@ -123,9 +119,9 @@ def _row(r: dict, ds: Dataset, main: bool) -> dict:
         "main": main,
         "after": r["period_end"] >= AFTER,
         "label": kit.value_text(r["value_pct"], "percent", period),
-        "measure": kit.label(ds, "measure", r["measure"]),
-        "source": ds.origin(r).producer,
-    }
+    } | kit.data_tip(
+        W(f"what {r['scope'] == 'alibaba'}"), kit.value_text(r["value_pct"], "percent", period), ds.origin(r)
+    )
 
 
 def build(mobile_share: Dataset) -> alt.LayerChart:
@@ -166,7 +162,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         axis=alt.Axis(format=W("x_format"), tickCount="year"),
     )
     y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
-    tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "series", "measure", "source")])
+    tooltip = kit.data_tooltip()
     shown = alt.Chart(alt.Data(values=rows)).transform_filter("reveal || !datum.after")
     dash = alt.condition("indexof(datum.key, 'quarter') > 0", alt.value([1, 0]), alt.value([5, 3]))
     one = alt.Chart(alt.Data(values=[target | {"tag": W("answer", period=target["period"], real=real)}]))

@@ -23,8 +23,8 @@ W = kit.words(
         ALL: ALL,
         PHYSICAL: PHYSICAL,
         "short_share": "{value} ({what})",
-        "measure_share": "{what}, share of total retail sales of consumer goods",
-        "measure_value": "{what}, value",
+        "measure_share": "Share of retail ({what})",
+        "measure_value": "Online sales ({what})",
         "no_figure": "{year}: no figure",
         "show": "Show ",
         SHARE: SHARE,
@@ -32,11 +32,6 @@ W = kit.words(
         "legend": "Figure from",
         "y_labels": "datum.value == 0 ? '0' : view == '{value}' ? 'RMB ' + format(datum.value / 1000, ',') + ' trn' "
         ": datum.label + '%'",
-        "tip_label": "Figure",
-        "tip_measure": "Measure",
-        "tip_stat": "Figure from",
-        "tip_flag": "Note",
-        "tip_source": "Reported by",
         "finding": "Physical goods bought online rose from {first} of China's retail sales in {first_year} to {last}"
         " in {last_year}",
         "subtitle": "Online retail as a share of total retail sales of consumer goods, %, or its value (switch), "
@@ -59,8 +54,8 @@ W = kit.words(
         ALL: "全部网上零售",
         PHYSICAL: "仅实物商品",
         "short_share": "{value}（{what}）",
-        "measure_share": "{what}，占社会消费品零售总额的比重",
-        "measure_value": "{what}，金额",
+        "measure_share": "占社会消费品零售总额比重（{what}）",
+        "measure_value": "网上零售额（{what}）",
         "no_figure": "{year}年：无数字",
         "show": "显示：",
         SHARE: "占零售总额的比重",
@@ -68,11 +63,6 @@ W = kit.words(
         "legend": "数字来自",
         "y_labels": "datum.value == 0 ? '0' : view == '{value}' ? format(datum.value / 1000, ',') + '万亿元' "
         ": datum.label + '%'",
-        "tip_label": "数字",
-        "tip_measure": "指标",
-        "tip_stat": "数字来自",
-        "tip_flag": "说明",
-        "tip_source": "报道来源",
         "finding": "网上实物商品在中国零售总额中的比重，从{first_year}年的{first}升到{last_year}年的{last}",
         "subtitle": "网上零售额占社会消费品零售总额的比重（%），或其金额（可切换），{start}—{end}年，按测算者区分；"
         "空心点、虚线：仅实物商品，即{physical_from}年起官方比重所用的较窄口径",
@@ -106,10 +96,11 @@ def _row(r: dict, ds: Dataset) -> dict:
         "value": r["value"],
         "label": kit.value_text(r["value"], "percent" if share else "RMB billion", kit.year(r["year"])),
         "short": W("short_share", value=value, what=W(what)) if share else value,
-        "measure": W("measure_share" if share else "measure_value", what=W(what)),
-        "flag": kit.label(ds, "flag", r["flag"]) or "",
-        "source": ds.origin(r).producer,
-    }
+    } | kit.data_tip(
+        W("measure_share" if share else "measure_value", what=W(what)),
+        kit.value_text(r["value"], "percent" if share else "RMB billion", kit.year(r["year"])),
+        ds.origin(r),
+    )
 
 
 def build(online_retail: Dataset) -> alt.LayerChart:
@@ -164,7 +155,7 @@ def build(online_retail: Dataset) -> alt.LayerChart:
             tickCount=5,
         ),
     )
-    tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "measure", "stat", "flag", "source")])
+    tooltip = kit.data_tooltip()
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.view == view")
     physical = f"datum.what == '{PHYSICAL}'"
     layers = [

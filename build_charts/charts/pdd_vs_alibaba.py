@@ -12,15 +12,11 @@ W = kit.words(
         "ali": "Alibaba",
         "wider": "Alibaba, wider China count",
         "span": "12 months to {date}",
-        "what_pdd": "Annual active buyers (placed an order)",
-        "what_ali": "Annual active consumers (a confirmed order), {basis}",
+        "what_pdd": "Pinduoduo, annual active buyers",
+        "what_ali": "Alibaba, annual active consumers",
         "x_format": "%b %Y",
         "x_format_narrow": "%b ’%y",
         "y_title": "Million accounts",
-        "tip_value": "Accounts",
-        "tip_series": "Company",
-        "tip_measure": "Measure",
-        "tip_source": "Reported by",
         "passes": "{when}: Pinduoduo passes Alibaba",
         "passes_narrow": "{when}:|Pinduoduo passes Alibaba",  # two lines on a phone (one ran into the axis)
         "vs": " vs ",
@@ -42,15 +38,11 @@ W = kit.words(
         "ali": "阿里巴巴",
         "wider": "阿里巴巴，更宽的中国口径",
         "span": "截至{date}的12个月",
-        "what_pdd": "年度活跃买家（下过订单）",
-        "what_ali": "年度活跃消费者（有确认订单），{basis}",
+        "what_pdd": "拼多多年度活跃买家",
+        "what_ali": "阿里巴巴年度活跃消费者",
         "x_format": "%Y年末",  # the ticks sit at year ends
         "x_format_narrow": "%Y年末",
         "y_title": "账户数",
-        "tip_value": "账户数",
-        "tip_series": "公司",
-        "tip_measure": "指标",
-        "tip_source": "来源",
         "passes": "{when}：拼多多超过阿里巴巴",
         "passes_narrow": "{when}：|拼多多超过阿里巴巴",
         "vs": "对",
@@ -87,9 +79,8 @@ def _rows(ds: Dataset, measure: str, series, what) -> list[dict]:
             "value": r["value"],
             "shown_as": "point" if first else "other report",
             "label": kit.value_text(r["value"], "million", _period(r["period_end"])),
-            "what": what(r),
-            "source": ds.origin(r).producer,
         }
+        | kit.data_tip(what(r), kit.value_text(r["value"], "million", _period(r["period_end"])), ds.origin(r))
         for r, first in zip(mine, kit.first_reports(mine, lambda r: (series(r), r["period_end"])), strict=True)
     ]
 
@@ -102,7 +93,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         ali,
         "annual_active_consumers_m",
         lambda r: ALI if r["basis"] == MARKETPLACES else WIDER,
-        lambda r: W("what_ali", basis=kit.label(ali, "basis", r["basis"])),
+        lambda r: W("what_ali") if r["basis"] == MARKETPLACES else WIDER,
     )
     main = [r for r in rows if r["shown_as"] == "point"]
     kit.segments(main, key=lambda r: kit.day(r["period_end"]), series=lambda r: r["series"], max_gap=366)
@@ -138,9 +129,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         scale=alt.Scale(zero=True, nice=True),
         axis=alt.Axis(**kit.millions_axis()),
     )
-    tooltip = kit.tip(
-        ("label", W("tip_value")), ("series", W("tip_series")), ("what", W("tip_measure")), ("source", W("tip_source"))
-    )
+    tooltip = kit.data_tooltip()
     toggle = kit.legend_toggle("series")
     opacity = kit.shown(toggle)
     base = alt.Chart(alt.Data(values=rows))

@@ -11,10 +11,7 @@ W = kit.words(
     en={
         "eleven_days": "11 days (1–11 Nov)",
         "one_day": "one day",
-        "tip_label": "Sales",
-        "tip_window": "Sales window",
-        "tip_source": "Reported by",
-        "tip_note": "Note",
+        "tip_what": "Singles' Day sales, {window}",
         "y_title": UNIT,
         "tag": "{value} in {year}",
         "tag_narrow": "{value}, {year}",  # the axis says RMB; the full line would run into its labels
@@ -30,10 +27,7 @@ W = kit.words(
     zh={
         "eleven_days": "11天（11月1—11日）",
         "one_day": "一天",
-        "tip_label": "成交额",
-        "tip_window": "促销时段",
-        "tip_source": "报道来源",
-        "tip_note": "说明",
+        "tip_what": "双十一成交额（{window}）",
         "y_title": "亿元",
         "tag": "{year}年：{value}",
         "tag_narrow": "{year}年：{value}",
@@ -60,9 +54,12 @@ def build(singles_day: Dataset) -> alt.LayerChart:
             "shown_as": "bar" if first else "other report",
             "window": W("eleven_days") if r["window_days"] > 1 else W("one_day"),
             "label": kit.value_text(r["gmv_rmb_bn"], UNIT, kit.year(r["year"])),
-            "source": ds.origin(r).producer,
-            "note": kit.label(ds, "note", r["note"]) or "",
         }
+        | kit.data_tip(
+            W("tip_what", window=W("eleven_days") if r["window_days"] > 1 else W("one_day")),
+            kit.value_text(r["gmv_rmb_bn"], UNIT, kit.year(r["year"])),
+            ds.origin(r),
+        )
         for r, first in zip(ds.rows, main, strict=True)
     ]
     bars_only = [r for r in rows if r["shown_as"] == "bar"]
@@ -75,7 +72,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
     peak = max((r for r in bars_only if r["window"] == W("one_day")), key=lambda r: r["gmv"])
     at_article = next(r for r in bars_only if r["year"] == kit.ARTICLE_YEAR)
 
-    tooltip = kit.tip(*[(field, W(f"tip_{field}")) for field in ("label", "window", "source", "note")])
+    tooltip = kit.data_tooltip()
     x = alt.X(
         "year:O",
         title=None,

@@ -23,9 +23,6 @@ W = kit.words(
         "y_title": "RMB, log scale",
         "y_labels": "datum.value >= 1000 ? datum.value / 1000 + ' tn' : datum.value >= 1 ? datum.value + ' bn'"
         " : datum.value * 1000 + ' m'",
-        "tip_scope": "Marketplace",
-        "tip_value": "Transaction volume",
-        "tip_source": "Reported by",
         "line": "RMB {trillion}: Taobao and Tmall passed it on {passed}, announced {told}",
         "finding": "Taobao's yearly trade went from RMB {first} in {first_year} to RMB {mark}, with Tmall, in"
         " {mark_year}",
@@ -43,9 +40,6 @@ W = kit.words(
         "y_title": "对数刻度",
         "y_labels": "datum.value >= 1000 ? datum.value / 1000 + '万亿元' : datum.value >= 0.1 ?"
         " round(datum.value * 10) + '亿元' : round(datum.value * 100000) + '万元'",
-        "tip_scope": "平台",
-        "tip_value": "交易额",
-        "tip_source": "报道来源",
         "line": "{trillion}：淘宝和天猫于{passed}突破，{told}宣布",
         "finding": "淘宝一年的交易额从{first_year}年的{first}，涨到{mark_year}年与天猫合计{mark}",
         "subtitle": "淘宝（2011年起含天猫，2013年另含聚划算）每年的商品交易额，对数刻度（每条网格线是下面一条的十倍），"
@@ -84,9 +78,11 @@ def build(taobao_gmv: Dataset) -> alt.LayerChart:
                 "label": kit.value_text(r["value_rmb_bn"], UNIT, period),
                 "window": r["window"],
                 "period": period,
-                "source": ds.origin(r).producer,
                 "published": ds.origin(r).date_published,
             }
+            | kit.data_tip(
+                kit.label(ds, "scope", r["scope"]), kit.value_text(r["value_rmb_bn"], UNIT, period), ds.origin(r)
+            )
         )
     for year in {r["year"] for r in rows}:  # reports of one year side by side, in the file's order
         mine = [r for r in rows if r["year"] == year]
@@ -122,7 +118,7 @@ def build(taobao_gmv: Dataset) -> alt.LayerChart:
         scale=alt.Scale(domain=[kit.label(ds, "scope", s) for s in scopes], range=[SHAPES[s] for s in scopes]),
         legend=alt.Legend(orient="top", direction="vertical" if kit.narrow() else "horizontal"),
     )
-    tooltip = kit.tip(("scope", W("tip_scope")), ("label", W("tip_value")), ("source", W("tip_source")))
+    tooltip = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     points = [
         data.transform_filter(f"datum.whole == {str(whole).lower()}")

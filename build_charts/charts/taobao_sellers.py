@@ -38,9 +38,6 @@ W = kit.words(
         "tag": "{when} · {value} {what}",
         "kind_sellers": "Sellers, shops or businesses",
         "kind_people": "People, not businesses",
-        "tip_count": "Count",
-        "tip_measure": "What is counted",
-        "tip_source": "Reported by",
         "claim": "Article: “more than {claim} million businesses”",
         "finding": "Alibaba counted {value:g} million {noun} in {year}, fewer than the article's {claim} million"
         " businesses",
@@ -70,9 +67,6 @@ W = kit.words(
         "tag": "{when} · {what}{value}",
         "kind_sellers": "卖家、店铺或商家",
         "kind_people": "人数，不是商家数",
-        "tip_count": "数量",
-        "tip_measure": "统计对象",
-        "tip_source": "来源",
         "claim": "文章：商家超过{claim}",
         "finding": "{year}阿里巴巴统计的{noun}有{value}，少于文章说的{claim_more}商家",
         "subtitle": "阿里巴巴、商务部和媒体给出的卖家、店铺和网店从业人员数；每根条统计的对象各不相同。"
@@ -120,10 +114,8 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
                 "bottom": y + HEAD + BAR,
                 "head_y": y + HEAD - 4,
                 "tag": W("tag", **parts[-1]),
-                "label": formats.with_period(value, when),
-                "measure": kit.label(ds, "measure", r["measure"]),
-                "source": ds.origin(r).producer,
             }
+            | kit.data_tip(what, formats.with_period(value, when), ds.origin(r))
         )
         y += HEAD + BAR + GAP
     height = y - GAP + 2
@@ -136,7 +128,7 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     def ypx(field: str) -> alt.Y:  # rows are laid out in pixels from the top
         return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
-    tooltip = kit.tip(("label", W("tip_count")), ("measure", W("tip_measure")), ("source", W("tip_source")))
+    tooltip = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     bars = data.mark_rect(cornerRadiusEnd=2).encode(
         x=x,

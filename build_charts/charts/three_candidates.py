@@ -28,9 +28,9 @@ W = kit.words(
         "x_format": "%Y",
         "share_axis": "datum.label + '%'",
         "accounts_axis": "datum.label + ' m'",
-        "tip_value": "Figure",
-        "tip_measure": "Measure",
-        "tip_source": "Reported by",
+        "what_alibaba": "Mobile share of Alibaba's sales",
+        "what_china": "Mobile share of China's online shopping",
+        "what_wechat": "WeChat registered accounts",
         "china": "all of China: {value}",
         "finding": "Of the three candidates, only mobile had sales to count in {year}: {share} of Alibaba's",
         "subtitle": "Mobile share of online shopping value, %, on Alibaba's China marketplaces by quarter and in all of"
@@ -56,9 +56,9 @@ W = kit.words(
         "x_format": "%Y年",
         "share_axis": "datum.label + '%'",
         "accounts_axis": "datum.value == 0 ? '0' : datum.value / 100 + '亿'",  # in 亿 (millions / 100)
-        "tip_value": "数字",
-        "tip_measure": "指标",
-        "tip_source": "来源",
+        "what_alibaba": "阿里巴巴成交额中移动端的占比",
+        "what_china": "全国网购中移动端的占比",
+        "what_wechat": "微信注册账户",
         "china": "全国：{value}",
         "finding": "三个候选方向中，{year}年只有移动有成交额可算：占阿里巴巴的{share}",
         "subtitle": "移动端占网购交易额的比例（%）：阿里巴巴中国零售平台按季度，全国按艾瑞咨询；"
@@ -80,9 +80,7 @@ def _share(r: dict, ds: Dataset) -> dict:
         "value": r["value_pct"],
         "who": "Alibaba" if r["scope"] == "alibaba" else "China",
         "label": kit.value_text(r["value_pct"], "percent", period),
-        "measure": kit.label(ds, "measure", r["measure"]),
-        "source": ds.origin(r).producer,
-    }
+    } | kit.data_tip(W(f"what_{r['scope']}"), kit.value_text(r["value_pct"], "percent", period), ds.origin(r))
 
 
 def _y(panel: int, top: float, labels: str) -> alt.Y:
@@ -105,9 +103,10 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
             "value": r["registered_m"],
             "part": "press report" if r["precision"] == "reported" else "announced",
             "label": kit.value_text(r["registered_m"], "million", kit.date(r["date"])),
-            "measure": W("measure", precision=kit.label(wr, "precision", r["precision"])),
-            "source": wr.origin(r).producer,
         }
+        | kit.data_tip(
+            W("what_wechat"), kit.value_text(r["registered_m"], "million", kit.date(r["date"])), wr.origin(r)
+        )
         for r in sorted(wr.rows, key=lambda r: r["date"])
         if r["scope"] == "worldwide" and r["date"] <= END
     ]
@@ -125,7 +124,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     )
     share_y = _y(0, 100, W("share_axis"))
     accounts_y = _y(1, 100 * -(-max(r["value"] for r in accounts) // 100), W("accounts_axis"))
-    tooltip = kit.tip(("label", W("tip_value")), ("measure", W("tip_measure")), ("source", W("tip_source")))
+    tooltip = kit.data_tooltip()
     colour = alt.Color("who:N", scale=kit.colour(["Alibaba", "China"]), legend=None)
     shape = alt.Shape("who:N", scale=alt.Scale(domain=["Alibaba", "China"], range=["circle", "square"]), legend=None)
     green, muted = theme.color("Tencent"), kit.ink("muted")

@@ -26,15 +26,12 @@ W = kit.words(
         "twice_when": "{days} {month}",
         "day": "{d}",
         "or": " or ",
-        "what_reg": "Registered accounts, {scope} ({precision})",
+        "what_reg": "Registered accounts, {scope}",
         "scope_china": "China only",
         "scope_world": "worldwide",
-        "what_active": "Monthly active accounts, Tencent's quarterly results",
+        "what_active": "Monthly active accounts",
         "y_title": "Million accounts",
         "year_format": "%Y",
-        "tip_value": "Accounts",
-        "tip_measure": "Measure",
-        "tip_source": "Reported by",
         "finding": "WeChat passed {value:g} million registered accounts in under {years} years",
         "subtitle": "Million accounts, {start}–{end}: registered, at each milestone as announced (hollow, dashed: press"
         " reports only; diamond: users in China only), and monthly active, from Tencent's quarterly results"
@@ -61,15 +58,12 @@ W = kit.words(
         "twice_when": "{month}{days}",
         "day": "{d}日",
         "or": "或",
-        "what_reg": "{scope}注册账户（{precision}）",
+        "what_reg": "{scope}注册账户",
         "scope_china": "仅中国的",
         "scope_world": "全球",
-        "what_active": "月活跃账户，腾讯季度业绩",
+        "what_active": "月活跃账户",
         "y_title": "账户数",
         "year_format": "%Y年",
-        "tip_value": "账户数",
-        "tip_measure": "指标",
-        "tip_source": "来源",
         "finding": "微信上线不到{years}年，注册账户就突破{value}",
         "subtitle": "账户数，{start}—{end}年：注册账户取公布的各个关口（空心、虚线：只有媒体报道；菱形：仅中国用户），"
         "月活跃账户取腾讯的季度业绩（方块）",
@@ -91,11 +85,9 @@ def _value(millions: float):
     return millions if kit.lang() == "en" else formats.number(millions, "million")
 
 
-def _row(date: str, value: float, kind: str, period: str, what: str, source: str) -> dict:
-    return {"date": date, "value": value, "kind": kind, "label": kit.value_text(value, "million", period)} | {
-        "what": what,
-        "source": source,
-    }
+def _row(date: str, value: float, kind: str, period: str, what: str, origin) -> dict:
+    label = kit.value_text(value, "million", period)
+    return {"date": date, "value": value, "kind": kind, "label": label} | kit.data_tip(what, label, origin)
 
 
 def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset) -> alt.LayerChart:
@@ -106,12 +98,8 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
             r["registered_m"],
             CHINA if r["scope"] == "China" else REPORTED if r["precision"] == "reported" else SAID,
             kit.date(r["date"]),
-            W(
-                "what_reg",
-                scope=W("scope_china" if r["scope"] == "China" else "scope_world"),
-                precision=kit.label(reg, "precision", r["precision"]),
-            ),
-            reg.origin(r).producer,
+            W("what_reg", scope=W("scope_china" if r["scope"] == "China" else "scope_world")),
+            reg.origin(r),
         )
         for r in sorted(reg.rows, key=lambda r: r["date"])
     ] + [
@@ -121,7 +109,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
             ACTIVE,
             kit.quarter(r["period_end"]),
             W("what_active"),
-            mau.origin(r).producer,
+            mau.origin(r),
         )
         for r in mau.rows
         if r["period_end"] <= END
@@ -179,7 +167,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
             shape=alt.Shape("kind:N", scale=kinds("circle", "circle", "diamond", "square"), legend=None),
             stroke=alt.Stroke("kind:N", scale=kinds(green, green, muted, ink), legend=None),
             fill=alt.Fill("kind:N", scale=kinds(green, surface, muted, ink), legend=None),
-            tooltip=kit.tip(("label", W("tip_value")), ("what", W("tip_measure")), ("source", W("tip_source"))),
+            tooltip=kit.data_tooltip(),
         )
     )
     dash = alt.StrokeDash("part:N", scale=alt.Scale(domain=["said", "reported"], range=[[1, 0], [5, 3]]), legend=None)

@@ -16,9 +16,7 @@ W = kit.words(
         "x_format": "%b %Y",
         "x_format_narrow": "%b ’%y",
         "y_title": "Million accounts",
-        "tip_value": "Monthly active users",
-        "tip_note": "Note",
-        "tip_source": "Reported by",
+        "tip_what": "WeChat monthly active users",
         "at_article": "{ref}, at the article",
         "finding": "After the article WeChat's monthly users grew {ratio:.1f}-fold by {year}",
         "subtitle": "Monthly active accounts of WeChat and Weixin combined, million, at the quarter and year ends"
@@ -39,9 +37,7 @@ W = kit.words(
         "x_format": "%Y年末",  # the ticks sit at year ends
         "x_format_narrow": "%Y年末",
         "y_title": "月活跃账户数",
-        "tip_value": "月活跃用户",
-        "tip_note": "说明",
-        "tip_source": "来源",
+        "tip_what": "微信月活跃用户",
         "at_article": "文章写作时：{ref}",
         "finding": "文章之后，微信月活跃用户到{year}增至{ratio:.1f}倍",
         "subtitle": "微信月活跃账户数（含海外版WeChat），腾讯季末、年末公布；虚线：{ref}",
@@ -69,9 +65,9 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
             "year": int(r["period_end"][:4]),
             "mau": r["mau_m"],
             "label": kit.value_text(r["mau_m"], unit, kit.quarter(r["period_end"])),
-            "note": kit.label(ds, "note", r["note"]) or "",
-            "source": ds.origin(r).producer,
+            "note": kit.label(ds, "note", r["note"]) or "",  # for the description (the drawer's table has it too)
         }
+        | kit.data_tip(W("tip_what"), kit.value_text(r["mau_m"], unit, kit.quarter(r["period_end"])), ds.origin(r))
         for r in sorted(ds.rows, key=lambda r: r["period_end"])
     ]
     kit.segments(rows, key=lambda r: kit.day(r["period_end"]), max_gap=366)  # reports over a year apart stay unjoined
@@ -122,7 +118,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         scale=alt.Scale(domain=[0, max(r["mau"] for r in rows) * 1.08]),  # room for the ring around the last figure
         axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **kit.millions_axis()),
     )
-    tooltip = kit.tip(("label", W("tip_value")), ("note", W("tip_note")), ("source", W("tip_source")))
+    tooltip = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     chosen = alt.Chart(alt.Data(values=picks)).transform_filter("datum.year == pick_year")
     reference = alt.Chart(alt.Data(values=[ref | {"tag": W("at_article", ref=ref_text)}]))
