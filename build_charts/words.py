@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 LANGUAGES = ("en", "zh")  # the first is the main one
@@ -33,6 +34,32 @@ def use(lang: str) -> Iterator[None]:
         yield
     finally:
         _language.reset(token)
+
+
+# The Latin-script words a Chinese reader may meet on the Chinese edition (pages, charts, labels): names that
+# Chinese business media themselves write in Latin letters. One list, for the charts' and the pages' checks
+# alike (here because build_pages imports build_charts, never the reverse). A name with an accepted Chinese
+# form is written in Chinese instead (微信, not WeChat; 艾瑞咨询, not iResearch; 中国互联网络信息中心, not CNNIC).
+LATIN_ZH = frozenset(
+    {
+        "B2B",  # the four models the article names: Chinese media write them in Latin letters
+        "C2C",
+        "B2C",
+        "C2B",
+        "O2O",  # online-to-offline, written so in Chinese media from 2011
+        "GMV",  # gross merchandise volume: Alibaba's own Chinese filings and the press write GMV
+        "eBay",  # the company has no Chinese name of its own; its China site was eBay易趣
+        "TOM",  # TOM在线 (TOM Online), the name under which it was listed and reported
+        "QQ",  # Tencent's messenger, named so in Chinese
+        "App",  # a phone app: 手机App is how Chinese media write it
+    }
+)
+LATIN_WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")  # a run of Latin letters (and digits: 360buy)
+
+
+def latin_words(text: str) -> set[str]:
+    """The Latin-script words in `text` that are not on the Chinese edition's list (LATIN_ZH)."""
+    return set(LATIN_WORD.findall(text)) - LATIN_ZH
 
 
 class Words:
