@@ -22,6 +22,7 @@ W = kit.words(
     en={
         "state": "{head}. {flow}.",
         "left_out": " Drawn faded: {out}.",
+        "out_sep": "; ",
         "join": " ",
         "description": "Schematic{data}{n_states}. {states} {summary}",
         "n_states": ", in {n} states, in order",
@@ -30,6 +31,7 @@ W = kit.words(
     zh={
         "state": "{head}。{flow}。",
         "left_out": "淡色虚线框：{out}。",
+        "out_sep": "；",
         "join": "",
         "description": "示意图{data}{n_states}。{states}{summary}",
         "n_states": "，依次分为{n}个状态",
@@ -124,7 +126,7 @@ def describe(panel: dict) -> str:
     """One state in words: what the live view says when it shows that state."""
     flow = schematic.W("flow_sep").join(text for text, style, _ in panel["steps"] if style != "out")
     out = [text for text, style, _ in panel["steps"] if style == "out"]
-    return W("state", head=panel["head"], flow=flow) + (W("left_out", out="; ".join(out)) if out else "")
+    return W("state", head=panel["head"], flow=flow) + (W("left_out", out=W("out_sep").join(out)) if out else "")
 
 
 def chart(panels: list[dict], finding: str, subtitle: str, summary: str, data: str = "", footer: str = ""):

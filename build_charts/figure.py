@@ -100,7 +100,7 @@ def table_html(
 ) -> str:
     labels = labels or {}
     head = "".join(
-        f'<th scope="col">{escape(labels.get(name) or column_label(name))}{f" ({escape(unit)})" if unit else ""}</th>'
+        f'<th scope="col">{escape(labels.get(name) or column_label(name))}{escape(formats.unit_heading(unit))}</th>'
         for name, unit in columns
     )
     body = "".join(
