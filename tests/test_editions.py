@@ -237,3 +237,20 @@ def test_the_scripts_hold_no_edition_words_and_read_them_from_the_page(site):
         page = (site / prefix / "04-taobao-traffic-problem" / "index.html").read_text(encoding="utf-8")
         words = json.loads(re.search(r'<script type="application/json" id="mw-words">(.*?)</script>', page)[1])
         assert bool(re.search(r"[\u4e00-\u9fff]", words["keys"])) is han and "Home" in words["keys"]
+
+
+def test_the_chinese_downloads_name_each_source_in_chinese_beside_the_original(site):
+    checked = 0
+    for url in page_urls(site / "zh"):
+        for href in re.findall(r'href="([^"]+\.json)" download=', html(site / "zh", url)):
+            chinese = json.loads((site / "zh" / url / href).read_text(encoding="utf-8"))
+            english_href = href.replace(".zh.json", ".json")
+            assert english_href != href, f"zh/{url}: the Chinese page links the English download {href}"
+            english = json.loads((site / url / english_href).read_text(encoding="utf-8"))
+            assert len(chinese) == len(english), href
+            for zh_row, en_row in zip(chinese, english, strict=True):
+                assert HAN.search(zh_row["source_producer_zh"]), f"{href}: {zh_row['source_producer_zh']!r}"
+                # the original producer, title and URL stay as published, and the rows' data are the same
+                assert {k: v for k, v in zh_row.items() if k != "source_producer_zh"} == en_row, href
+                checked += 1
+    assert checked > 100
