@@ -22,6 +22,7 @@ W = kit.words(
     en={
         "state": "{head}. {flow}.",
         "left_out": " Drawn faded: {out}.",
+        "out_sep": "; ",
         "join": " ",
         "description": "Schematic{data}{n_states}. {states} {summary}",
         "n_states": ", in {n} states, in order",
@@ -30,6 +31,7 @@ W = kit.words(
     zh={
         "state": "{head}。{flow}。",
         "left_out": "淡色虚线框：{out}。",
+        "out_sep": "；",
         "join": "",
         "description": "示意图{data}{n_states}。{states}{summary}",
         "n_states": "，依次分为{n}个状态",
@@ -127,7 +129,7 @@ def describe(panel: dict) -> str:
     details = W("join").join(detail for _, _, detail in panel["steps"])  # what happens at each step (not in tooltips)
     return (
         W("state", head=panel["head"], flow=flow)
-        + (W("left_out", out="; ".join(out)) if out else "")
+        + (W("left_out", out=W("out_sep").join(out)) if out else "")
         + (W("join") + details)
     )
 

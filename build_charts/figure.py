@@ -15,7 +15,7 @@ from typing import Any
 from build_charts import formats, theme
 from build_charts.data import Dataset
 from build_charts.pipeline import Links
-from build_charts.words import UI, language
+from build_charts.words import LANGUAGES, UI, language
 
 
 def prefix_svg_ids(svg: str, prefix: str) -> str:
@@ -100,7 +100,7 @@ def table_html(
 ) -> str:
     labels = labels or {}
     head = "".join(
-        f'<th scope="col">{escape(labels.get(name) or column_label(name))}{f" ({escape(unit)})" if unit else ""}</th>'
+        f'<th scope="col">{escape(labels.get(name) or column_label(name))}{escape(formats.unit_heading(unit))}</th>'
         for name, unit in columns
     )
     body = "".join(
@@ -157,7 +157,8 @@ def render(
     is the figure's accessible text, and the drawer opens as "Show what happened" on the drawings with the
     answer, the full description, and the notes, data and downloads, which hold it too. Without script
     that disclosure is the reveal; charts-live.js opens the live view's answer after a guess."""
-    data = f"{links.assets}{chart_id}.{key[:10]}"  # the downloads: one set for both languages
+    # the downloads: each edition's set (the Chinese one adds each source's producer in Chinese)
+    data = f"{links.assets}{chart_id}.{key[:10]}" + ("" if language() == LANGUAGES[0] else f".{language()}")
     base = f"{links.assets}{drawing_name(chart_id, key, language(), 'wide')}"
     fid = f"fig-{chart_id.replace('_', '-')}"
     period = "（{}）" if language() == "zh" else " ({})"

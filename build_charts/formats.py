@@ -179,6 +179,28 @@ def caption_html(datasets: list[Dataset], sources_url: str = "sources/") -> str:
     return "".join(parts)
 
 
+# a column's unit as the Chinese data table's heading names it (the cells hold the data's own numbers)
+UNIT_NAMES_ZH = {
+    "percent": "%",
+    "million": "百万",
+    "million users": "百万用户",
+    "million sellers": "百万卖家",
+    "million accounts": "百万个账户",
+    "RMB billion": "十亿元",
+    "days": "天",
+}
+
+
+def unit_heading(unit: str | None) -> str:
+    """What a table's column heading adds for its unit: ' (percent)', or in Chinese '（%）' ('或' between
+    alternatives; a unit with no Chinese name stays as it is)."""
+    if not unit:
+        return ""
+    if language() != "zh":
+        return f" ({unit})"
+    return "（" + "或".join(UNIT_NAMES_ZH.get(u, u) for u in unit.split(" or ")) + "）"
+
+
 def cell(value: Any, unit: str | None) -> str:
     if value is None:
         return ""

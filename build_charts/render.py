@@ -47,14 +47,18 @@ FONTS_CONF = """<?xml version="1.0"?>
 """
 
 
-def data_records(datasets: list[data_mod.Dataset]) -> list[dict]:
-    """The chart's data for download: every row, with its source spelled out."""
+def data_records(datasets: list[data_mod.Dataset], lang: str = LANGUAGES[0], shown=None) -> list[dict]:
+    """The chart's data for download: every row, with its source spelled out. For another edition (`lang`, with
+    `shown` the same datasets in its language) each source's producer comes in that language too, beside the
+    original name, title and URL, which stay as published."""
     out = []
-    for ds in datasets:
-        for row in ds.rows:
+    for i, ds in enumerate(datasets):
+        for j, row in enumerate(ds.rows):
             o = ds.origin(row)
-            rec = ({"dataset": ds.id} if len(datasets) > 1 else {}) | row
-            rec |= {"source_producer": o.producer, "source_title": o.title, "source_url": o.url}
+            rec = ({"dataset": ds.id} if len(datasets) > 1 else {}) | row | {"source_producer": o.producer}
+            if lang != LANGUAGES[0]:
+                rec[f"source_producer_{lang}"] = shown[i].origin(shown[i].rows[j]).producer
+            rec |= {"source_title": o.title, "source_url": o.url}
             out.append(rec)
     return out
 
@@ -222,11 +226,13 @@ def draw(
                 chart_id, key, title, wide["description"], svgs, datasets[lang], links, answer and (answer, answers)
             )
             files[figure_file(lang)] = _checked(path, figure_file(lang), html)
-    records = data_records(datasets[LANGUAGES[0]])
-    files |= {
-        f"{stem}.csv": to_csv(records) if datasets[LANGUAGES[0]] else None,
-        f"{stem}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets[LANGUAGES[0]] else None,
-    }
+    for lang in datasets:  # each edition's downloads: the same rows, the producers also in its language
+        records = data_records(datasets[LANGUAGES[0]], lang, datasets[lang])
+        name = stem if lang == LANGUAGES[0] else f"{stem}.{lang}"
+        files |= {
+            f"{name}.csv": to_csv(records) if datasets[lang] else None,
+            f"{name}.json": json.dumps(records, ensure_ascii=False, indent=1) if datasets[lang] else None,
+        }
     publish(output_dir(project, chart_id, key), files)
 
 

@@ -95,6 +95,11 @@ def config(lang: str = "en") -> dict:
     """Vega-Lite `config` block applied to every chart (in Chinese: the Chinese font stack and zh-CN locale)."""
     text, muted, grid, domain, surface = (TOKENS[k][0] for k in ("text", "muted", "grid", "domain", "surface"))
     zh = {"font": FONT_ZH, "locale": LOCALE_ZH} if lang == "zh" else {}
+    # Vega writes its own accessible labels and role descriptions for axes, legends, titles and marks in
+    # English ("X-axis for a linear scale…", "symbol mark container", raw field names), and no spec can put its
+    # role words in another language: the Chinese charts drop them (`aria: false`). Their readers lose nothing:
+    # the figure's Chinese description names the view, and its data table holds every value.
+    quiet = {"aria": False} if lang == "zh" else {}
     return {
         "background": "transparent",  # the page shows through, in light and dark mode
         "font": FONT,
@@ -109,7 +114,8 @@ def config(lang: str = "en") -> dict:
             "labelFontSize": TEXT_MIN,
             "titleFontSize": TEXT_MIN,
             "titleFontWeight": "normal",
-        },
+        }
+        | quiet,
         "legend": {
             "labelColor": text,
             "titleColor": muted,
@@ -117,7 +123,8 @@ def config(lang: str = "en") -> dict:
             "titleFontSize": TEXT_MIN,
             "orient": "top",
             "symbolStrokeWidth": 3,
-        },
+        }
+        | quiet,
         "title": {
             "color": text,
             "subtitleColor": muted,
@@ -126,10 +133,11 @@ def config(lang: str = "en") -> dict:
             "anchor": "start",
             "fontWeight": 600,
             "offset": 10,
-        },
+        }
+        | quiet,
         "header": {"labelColor": text, "titleColor": muted},
         "text": {"color": text, "fontSize": TEXT_MIN},
-        "mark": {"color": SERIES["China"]},
+        "mark": {"color": SERIES["China"]} | quiet,
         "point": {"filled": True, "size": 60},
         "line": {"strokeWidth": 2.5},
         "rule": {"color": domain},

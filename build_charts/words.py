@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 LANGUAGES = ("en", "zh")  # the first is the main one
@@ -33,6 +34,57 @@ def use(lang: str) -> Iterator[None]:
         yield
     finally:
         _language.reset(token)
+
+
+# The Latin-script words a Chinese reader may meet on the Chinese edition (pages, charts, labels): terms and names
+# that Chinese business media themselves write in Latin letters. One list, for the charts' and the pages' checks
+# alike (here because build_pages imports build_charts, never the reverse). A name with an accepted Chinese
+# form is written in Chinese instead (微信, not WeChat; 艾瑞咨询, not iResearch; 京东, not JD.com). Web
+# addresses are names too, written as they are; a source's title keeps its own language (marked `lang`).
+LATIN_ZH = frozenset(
+    {
+        # the models the article names: Chinese media write them in Latin letters
+        *("B2B", "C2C", "B2C", "C2B", "O2O"),
+        *("MAU", "FY", "FY2016"),  # monthly active users and fiscal years, as Chinese financial reports write them
+        "GMV",  # gross merchandise volume: Alibaba's own Chinese releases write GMV
+        "App",  # a phone app: 手机App, as Chinese media write it
+        "QQ",  # Tencent's messenger, named so in Chinese
+        "eBay",  # no Chinese name of its own; its China site was eBay易趣
+        "TOM",  # TOM在线 (TOM Online), as it was listed and reported
+        "360buy",  # 京东's name until 2013 (360buy京东商城), as the sources of the time write it
+        "iPhone",  # Apple's product names stay in Latin letters in Chinese
+        "CNNIC",  # 中国互联网络信息中心 writes its own acronym in its Chinese releases
+        "GSMA",  # the mobile operators' association, named so in Chinese
+        "CNBC",
+        "F-1",  # the SEC's forms, as Chinese reports on the listings name them (F-1招股书, 6-K)
+        "F-1/A",
+        "6-K",
+        "20-F",
+        "PDD",  # Pinduoduo's ticker
+        "WAP",  # the mobile web protocol, as Chinese media name it
+        # file formats and the licence, which have no Chinese names (Creative Commons' Chinese deeds write CC BY)
+        *("CSV", "JSON", "SVG", "PNG", "PDF", "BibTeX", "CC", "BY"),
+        # outlets and sites cited as sources that have no Chinese name: Chinese media write them as they are
+        *("ZDNet", "TechNode", "Quartz", "AppleInsider", "MacRumors", "GlobeNewswire", "MarketScreener", "Benzinga"),
+        *("FinancialContent", "FashionUnited", "Opportimes", "IGD", "WWD", "ECzine", "Abacus", "Beartai", "iClick"),
+        *("PYMNTS", "FollowCN", "Chinlingo", "daydaynews", "BIIA", "CNN", "KTSF", "CGTN", "ISPO", "DCCI", "Alizila"),
+        *("SciTePress", "ChinaTechNews", "Digitimes", "Marketing-Interactive", "dpa-AFX", "TechZone360", "activeboard"),
+        "IT",  # in the name of the magazine 《IT经理世界》, as it is published
+        *("Ou", "Davison"),  # authors' family names, which Chinese citations of foreign papers keep in Latin letters
+        *("SEC", "EDGAR", "ADS"),  # the SEC, its filing system and American depositary shares, so named in Chinese
+        *("MkDocs", "Altair"),  # the software the site is built with (the About page)
+    }
+)
+WEB_ADDRESS = re.compile(r"https?://\S+|(?:[\w-]+\.)+(?:com|net|org|gov|cn|de|cc|today|info|kz)(?:/[\w./%-]*)?")
+LATIN_WORD = re.compile(
+    r"(?:[A-Za-z0-9]+[-/])*[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
+)  # 360buy, F-1/A, dpa-AFX
+
+
+def latin_words(text: str) -> set[str]:
+    """The Latin-script words in `text` that are not on the Chinese edition's list (LATIN_ZH), web addresses
+    left aside."""
+    return set(LATIN_WORD.findall(WEB_ADDRESS.sub(" ", text))) - LATIN_ZH
 
 
 class Words:

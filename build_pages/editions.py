@@ -64,6 +64,7 @@ EN = Edition(
         "also": "Also on this site:",
         "chapters": "The chapters",
         "skip_chart": "Skip to the first chart",
+        "label_sep": ": ",  # between a link's direction and its title, in an accessible name
     },
     words={
         "site_name": "The Model Wars",
@@ -137,6 +138,7 @@ ZH = Edition(
         "also": "本站还有：",
         "chapters": "各章",
         "skip_chart": "跳到第一张图表",
+        "label_sep": "：",
     },
     words={
         "site_name": "模式之战",

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from build_charts.words import latin_words
 from tests.sites import ROOT, build_editions, page_urls
 
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -21,8 +23,6 @@ SWITCH = re.compile(r'<a class="md-header__button mw-lang" href="([^"]*)" hrefla
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
-# Latin words a Chinese chart may show: model names, brands without a usual Chinese name, units' codes
-LATIN_OK = {"B2B", "C2C", "B2C", "C2B", "O2O", "eBay", "TOM", "CNNIC", "GMV", "WeChat", "Weixin"}
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +100,7 @@ def test_chinese_charts_speak_chinese_and_count_in_wan_and_yi(site):
             for svg in SVG.findall(figure):
                 text = re.sub(r"<[^>]+>", " ", " ".join(SVG_TEXT.findall(svg)))
                 assert HAN.search(text), f"{url} {cid}: no Chinese in the drawing"
-                english = set(re.findall(r"[A-Za-z]{4,}", text)) - LATIN_OK
+                english = latin_words(text)
                 assert not english, f"{url} {cid}: English words in the Chinese drawing: {sorted(english)}"
                 units += "亿" in text or "万" in text
             desc = re.search(r'class="mw-chart__desc"[^>]*>(.*?)</p>', figure, re.S)[1]
@@ -114,6 +114,93 @@ def test_the_chinese_sources_page_and_captions_are_in_chinese(site):
     chapter = html(site / "zh", "02-alibaba-beats-itself/")
     assert "说明、数据与下载" in chapter and "Details, data, downloads" not in chapter
     assert "第2章，共7章" in chapter
+
+
+class ReaderText(HTMLParser):
+    """What a reader of a page meets, as (where, text) pairs: the text shown and the `aria-label`, `title` and
+    `alt` attributes, outside scripts and styles and outside any element in another language (a source's title,
+    kept as published, is marked `lang="en"`)."""
+
+    SKIP = {"script", "style", "template", "pre", "code"}  # code, and the citation's BibTeX record, are not prose
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, whether its text is the page's own language)
+        self.found: list[tuple[str, str]] = []
+
+    def chinese_here(self) -> bool:
+        return not self.stack or self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        lang = attrs.get("lang")
+        own = (lang.startswith("zh") if lang is not None else self.chinese_here()) and tag not in self.SKIP
+        if own:
+            for name in ("aria-label", "title", "alt"):
+                if attrs.get(name):
+                    self.found.append((f"<{tag} {name}>", attrs[name]))
+        if tag not in self.VOID:
+            self.stack.append((tag, own))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):  # HTML lets some end tags be left out: close up to this one
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self.chinese_here() and data.strip():
+            self.found.append((self.stack[-1][0] if self.stack else "", data))
+
+
+def reader_text(page: str) -> list[tuple[str, str]]:
+    parser = ReaderText()
+    parser.feed(page)
+    return parser.found
+
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# ASCII punctuation inside Chinese text, where Chinese takes the full-width mark (：，（）；？！)
+ASCII_PUNCT = re.compile(f"[{CJK}][:,();?!](?=[{CJK}\\s])|[{CJK}\\s][:,();?!](?=[{CJK}])")
+# being rewritten on branch zhedit2/tips: Chinese chapters 3 to 7 and the charts' tooltips, left to that branch
+# (today nothing there fails this check)
+PENDING: set[tuple[str, str]] = set()
+# NOT YET FIXED (issue 25, branch zharia ran out of time): English words quoted or discussed inside the Chinese
+# notes of data/*.meta.yml; each is a fragment of the string that holds it. This list is to be emptied.
+NOT_YET_FIXED = (
+    "其中 businesses 很可能对应",  # taobao_sellers: the article's English word, discussed
+    "“almost 30 percent”",  # c2c_share: a source's English wording quoted
+    "原文 “In 2007",  # c2c_share: a paper's English sentence quoted
+    "“exceeded 1.85",  # online_retail: a report's English wording quoted
+)
+
+
+def test_reader_text_finds_latin_words_and_ascii_punctuation_and_skips_other_languages():
+    page = (
+        '<html lang="zh-Hans"><body><p title="Tooltip">来源: 新华社 <span lang="en">Annual Report</span></p>'
+        '<img alt="chart"><script>var x = "English";</script><p lang="en">All English <b>here</b></p>'
+        "<p>B2B、eBay和GMV（2013年）</p></body></html>"
+    )
+    found = reader_text(page)
+    words = set().union(*(latin_words(t) for _, t in found))
+    assert words == {"Tooltip", "chart"}
+    assert [t for _, t in found if ASCII_PUNCT.search(t)] == ["来源: 新华社 "]
+
+
+def test_the_chinese_pages_show_no_latin_words_but_the_allowed_ones_and_chinese_punctuation(site):
+    problems = []
+    for url in page_urls(site / "zh"):
+        for where, text in reader_text(html(site / "zh", url)):
+            bad = sorted(latin_words(text)) + ASCII_PUNCT.findall(text)
+            if bad and (url, where) not in PENDING and not any(f in text for f in NOT_YET_FIXED):
+                problems.append(f"zh/{url} {where}: {' '.join(bad)} in {' '.join(text.split())[:90]!r}")
+    assert not problems, f"{len(problems)} strings on the Chinese pages:\n" + "\n".join(problems)
 
 
 SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
@@ -150,3 +237,20 @@ def test_the_scripts_hold_no_edition_words_and_read_them_from_the_page(site):
         page = (site / prefix / "04-taobao-traffic-problem" / "index.html").read_text(encoding="utf-8")
         words = json.loads(re.search(r'<script type="application/json" id="mw-words">(.*?)</script>', page)[1])
         assert bool(re.search(r"[\u4e00-\u9fff]", words["keys"])) is han and "Home" in words["keys"]
+
+
+def test_the_chinese_downloads_name_each_source_in_chinese_beside_the_original(site):
+    checked = 0
+    for url in page_urls(site / "zh"):
+        for href in re.findall(r'href="([^"]+\.json)" download=', html(site / "zh", url)):
+            chinese = json.loads((site / "zh" / url / href).read_text(encoding="utf-8"))
+            english_href = href.replace(".zh.json", ".json")
+            assert english_href != href, f"zh/{url}: the Chinese page links the English download {href}"
+            english = json.loads((site / url / english_href).read_text(encoding="utf-8"))
+            assert len(chinese) == len(english), href
+            for zh_row, en_row in zip(chinese, english, strict=True):
+                assert HAN.search(zh_row["source_producer_zh"]), f"{href}: {zh_row['source_producer_zh']!r}"
+                # the original producer, title and URL stay as published, and the rows' data are the same
+                assert {k: v for k, v in zh_row.items() if k != "source_producer_zh"} == en_row, href
+                checked += 1
+    assert checked > 100

@@ -40,9 +40,9 @@ W = kit.words(
         "tip_what": "微信月活跃用户",
         "at_article": "文章写作时：{ref}",
         "finding": "文章之后，微信月活跃用户到{year}增至{ratio:.1f}倍",
-        "subtitle": "微信月活跃账户数（含海外版WeChat），腾讯季末、年末公布；虚线：{ref}",
+        "subtitle": "微信月活跃账户数（含海外版），腾讯季末、年末公布；虚线：{ref}",
         "note": "，{note}",
-        "description": "点线图：腾讯公布的微信（Weixin 与 WeChat 合计）月活跃用户，从{first}到{last}{note}。"
+        "description": "点线图：腾讯公布的微信（含海外版）合计月活跃用户，从{first}到{last}{note}。"
         "{article_year}的最后一个数字{ref}画成虚线；此后各年以阴影标为文章之后，到{last_year}用户数是这个数字的"
         "{ratio:.1f}倍。只有相隔不超过一年的报告才用线连接。滑块可选文章之后的某一年，显示该年的数字是文章时期的"
         "多少倍。",

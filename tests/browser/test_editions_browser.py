@@ -3,6 +3,8 @@ keeps the reader's place."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 CHAPTER = "02-alibaba-beats-itself/"
@@ -49,3 +51,43 @@ def test_without_javascript_the_switch_still_leads_to_the_same_page(real_site, o
     page.locator("a.mw-lang").click()
     page.wait_for_load_state()
     assert page.url == server.url + CHAPTER
+
+
+# every accessible label and role description in a live chart (Vega's own included), and whether a screen
+# reader meets it (charts-live.js hides the live SVG: the view's box carries its name and description)
+LABELS = """[...document.querySelectorAll('figure.mw-chart .mw-chart__view, figure.mw-chart .mw-chart__view *')]
+  .flatMap(e => ['aria-label', 'aria-roledescription'].filter(a => e.hasAttribute(a))
+  .map(a => [a, e.getAttribute(a), !e.closest('[aria-hidden=true]')]))"""
+# what Vega writes on the live SVG's root and title groups whatever the spec says (it sets them again at each
+# redraw): hidden from screen readers with the SVG, and allowed there only
+VEGA_FIXED = re.compile(r"group mark container|title|subtitle|(Sub)?[Tt]itle text '[^']*'")
+
+
+def test_the_live_charts_accessible_labels_are_chinese_on_chinese_pages(real_site, open_page):
+    from build_charts.words import latin_words
+    from tests.browser.conftest import chart_pages, hydrate_all
+
+    server, site = real_site
+    found = {}
+    for url in chart_pages(site / "zh"):
+        page, watch = open_page(server.url + "zh/" + url, width=1280)
+        assert hydrate_all(page)
+        labels = page.evaluate(LABELS)
+        assert any(a == "aria-label" and heard for a, _, heard in labels), f"zh/{url}: no accessible name"
+        for attr, value, heard in labels:
+            for word in latin_words(value if heard else VEGA_FIXED.sub("", value)):
+                found.setdefault(f"{attr}: {word}", f"zh/{url}: {value[:80]}")
+        assert watch.errors == []
+    assert not found, f"Latin words in the Chinese live charts' accessible labels: {found}"
+
+
+def test_the_english_live_charts_keep_their_accessible_labels(real_site, open_page):
+    from tests.browser.conftest import hydrate_all
+
+    server, _ = real_site
+    page, _ = open_page(server.url + CHAPTER, width=1280)
+    assert hydrate_all(page)
+    labels = [(a, v) for a, v, _ in page.evaluate(LABELS)]
+    assert any(a == "aria-label" and v.startswith("X-axis") for a, v in labels), "Vega's axis labels stay in English"
+    assert any(a == "aria-roledescription" and "mark" in v for a, v in labels), "and its marks' role descriptions"
+    assert any(a == "aria-label" and "share" in v.lower() for a, v in labels), "and each mark's own label"

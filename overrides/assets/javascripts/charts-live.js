@@ -423,6 +423,8 @@
       expr: vega.expressionInterpreter,
       tooltip: tooltip
     });
+    // Vega calls its container a "visualization", in English whatever the page's language: ours is a chart
+    if (say.chart_role) holder.setAttribute("aria-roledescription", say.chart_role);
     ctx.live.add(view);
     figure._mwView = view;
     panelStates(figure, view, spec, controls);
