@@ -11,7 +11,13 @@ from build_charts.pipeline import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 # a chart and a word of its Chinese title that a line must not cut (淘宝和天猫的买 / 家增至 was drawn at 375 px)
-WORDS = {"alibaba_growth": "买家"}
+WORDS = {
+    "alibaba_growth": "买家",
+    "b2c_share": "网购",
+    "c2b_schematic": "消费者",
+    "mobile_share": "销售额",
+    "side_door": "可以",
+}
 
 
 def title_lines(node):
