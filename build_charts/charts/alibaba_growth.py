@@ -43,7 +43,8 @@ W = kit.words(
         # the axis in 万亿元 (RMB billion / 1,000) or 亿 (millions / 100)
         "y_labels": "datum.value == 0 ? '0' : measure == '{gmv}' ? datum.value / 1000 + '万亿元' : datum.value / 100"
         " + '亿'",
-        "finding": "文章之后，淘宝和天猫的买家增至{buyers:.1f}倍，成交额增至{sales:.0f}倍",
+        # \u200b (kit.BREAK): a line breaks only there, so no word is cut (淘宝和天猫的买 / 家增至)
+        "finding": "文章之后，\u200b淘宝和天猫的\u200b买家增至{buyers:.1f}倍，\u200b成交额增至{sales:.0f}倍",
         "subtitle": "淘宝和天猫：年度活跃消费者（截至各日期的12个月）或商品交易总额（截至3月31日的财年），"
         "均为阿里巴巴公布的数字。虚线菱形：加上阿里巴巴其他业务的更宽口径",
         "description": "折线图：阿里巴巴中国零售平台，可在两个指标之间切换；文章之后的年份以阴影标出。"

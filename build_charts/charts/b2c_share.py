@@ -30,7 +30,8 @@ W = kit.words(
         "months": "{year}年{first}—{last}月",
         "over_half": "，过半",
         "and": "和",
-        "finding": "{year}年，天猫占中国B2C网购市场的{tmall}%，是京东的{times}倍",
+        # \u200b (kit.BREAK): a line breaks only there, so no word is cut
+        "finding": "{year}年，\u200b天猫占中国B2C网购市场的\u200b{tmall}%，\u200b是京东的{times}倍",
         "subtitle": "中国企业对消费者（B2C）网络零售市场的份额（%），{measurers}测算；"
         "平台上的销售（天猫商家）和自营销售（京东）算在一起",
         "description": "条形图：天猫和京东在中国B2C网络零售市场的份额，共{n}个时期，由{measurers}测算：{periods}。",

@@ -50,7 +50,8 @@ W = kit.words(
         "step_said": "{text}（{detail}）",
         "step": "第{k}步（共{n}步）：{text}",
         "footer": "带底色的方框：消费者在每条链条中所处的位置。",
-        "finding": "C2B 倒转了链条：消费者排在最前，不再是最后",
+        # \u200b (kit.BREAK): a line breaks only there, so no word is cut
+        "finding": "C2B 倒转了链条：\u200b消费者排在最前，\u200b不再是最后",
         "subtitle": "示意图，表现文章的论点（曾鸣的 C2B 设想），不是数据",
         "flow_sep": " → ",
         "description": "示意图，不是数据，比较两条各有{n}步的链条。B2C：{b2c}。C2B 方向倒了过来：{c2b}。"

@@ -81,7 +81,8 @@ W = kit.words(
         "answer": "{period}：{real}",
         "half": "一半来自移动端",
         "x_format": "%Y年",
-        "finding": "文章写作前的一年里，阿里巴巴销售额中手机的占比从{then}升到{now}",
+        # \u200b (kit.BREAK): a line breaks only there, so no word is cut
+        "finding": "文章写作前的一年里，\u200b阿里巴巴销售额中\u200b手机的占比\u200b从{then}升到{now}",
         "subtitle": "移动端占网购金额的比例（%）：阿里巴巴中国零售平台（公司招股书和业绩公告）与全国"
         "（艾瑞咨询；CNNIC 调查，基数未说明）；空心点：第二份报告",
         "description": "折线点图：移动端在网购中的占比。在阿里巴巴的中国零售平台上，这一比例从{then_period}的{then_v}"
