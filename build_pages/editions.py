@@ -81,6 +81,8 @@ EN = Edition(
         "states": "States of the drawing",  # the buttons of a chart drawn in states, one shown at a time
         "state_shown": "Shown: {state}",
         "list_sep": ", ",
+        "tip_colon": ": ",  # a tooltip's keyed line (Source: …), as build_charts/kit.data_tip measures it
+        "tip_sep": "; ",  # a tooltip's lines, joined for a screen reader
         # charts.js: how to use a chart's view from the keyboard, read as the view's description
         "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
         " last, Escape leaves.",
@@ -154,6 +156,8 @@ ZH = Edition(
         "states": "图的各个状态",
         "state_shown": "现在显示：{state}",
         "list_sep": "、",
+        "tip_colon": "：",
+        "tip_sep": "；",
         "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
         "chart_role": "图表",
         "round_of": "第{i}回合，共{n}回合",
@@ -189,6 +193,8 @@ SCRIPT_WORDS = (
     "states",
     "state_shown",
     "list_sep",
+    "tip_colon",
+    "tip_sep",
     "keys",
     "chart_role",
     "round_of",

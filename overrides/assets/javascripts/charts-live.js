@@ -20,8 +20,8 @@
   /* Tooltips: text only (data is never markup), kept inside the viewport. A tooltip that a tap or
    * the keyboard put up is "pinned": pointer hovering does not take it away, a tap elsewhere does. */
   var tip = null, pinned = null, pinnedAt = 0;
-  // a keyed line's colon: full-width on the Chinese edition (来源：艾瑞咨询), as kit.data_tip measures it
-  var colon = /^zh/.test(document.documentElement.lang) ? "\uff1a" : ": ";
+  // a keyed line's colon (full-width on the Chinese edition), as kit.data_tip measures it
+  var colon = say.tip_colon || ": ";
   function rows(value) {
     // "title" and "label" name the value itself: shown as its headline, without a key
     return (typeof value === "object" ? Object.entries(value) : [["", value]]).filter(function (kv) {
@@ -71,7 +71,7 @@
   }
   /* The value in words, as a screen reader says it. */
   function words(value) {
-    return rows(value).map(function (kv) { return kv[0] ? kv[0] + colon + kv[1] : kv[1]; }).join("; ");
+    return rows(value).map(function (kv) { return kv[0] ? kv[0] + colon + kv[1] : kv[1]; }).join(say.tip_sep || "; ");
   }
 
   /* The marks a reader can step through or tap: every visible scene item with a tooltip, once per
