@@ -67,7 +67,8 @@ LATIN_ZH = frozenset(
         # outlets and sites cited as sources that have no Chinese name: Chinese media write them as they are
         *("ZDNet", "TechNode", "Quartz", "AppleInsider", "MacRumors", "GlobeNewswire", "MarketScreener", "Benzinga"),
         *("FinancialContent", "FashionUnited", "Opportimes", "IGD", "WWD", "ECzine", "Abacus", "Beartai", "iClick"),
-        *("PYMNTS", "FollowCN", "Chinlingo", "daydaynews", "BIIA", "CNN", "KTSF", "CGTN", "ISPO", "DCCI", "Alizila", "MediaPost"),
+        *("PYMNTS", "FollowCN", "Chinlingo", "daydaynews", "BIIA", "CNN", "KTSF", "CGTN", "ISPO", "DCCI", "Alizila"),
+        "MediaPost",
         *("SciTePress", "ChinaTechNews", "Digitimes", "Marketing-Interactive", "dpa-AFX", "TechZone360", "activeboard"),
         "IT",  # in the name of the magazine 《IT经理世界》, as it is published
         *("Ou", "Davison"),  # authors' family names, which Chinese citations of foreign papers keep in Latin letters
