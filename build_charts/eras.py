@@ -39,7 +39,7 @@ W = kit.words(
 SHOWN = ("label", "name", "company", "flagship", "built_to_beat")  # columns whose values readers read
 
 
-def tip() -> list[alt.Tooltip]:
+def tip() -> dict:
     """An era's tooltip: its name, its model and years, and who dated its start (the shared shape, kit.data_tip);
     its flagship, rival and sources are the figure's table."""
     return kit.data_tooltip()

@@ -214,8 +214,9 @@ def after_article(x_field: str, x_type: str, start, end) -> list:
     base = alt.Chart(band)
     text = {"baseline": "top", "dy": 2, "fontSize": theme.TEXT_MIN, "color": ink("muted"), "fontStyle": "italic"}
     return [
-        base.mark_rect(color=ink("grid"), opacity=0.35).encode(x=x, x2=x2),
-        base.mark_rule(color=ink("muted"), strokeDash=[4, 3]).encode(x=x),
+        # the shade and its rule say nothing to a screen reader ('x: 2014; x2: 2025'): the label says it
+        base.mark_rect(color=ink("grid"), opacity=0.35, aria=False).encode(x=x, x2=x2),
+        base.mark_rule(color=ink("muted"), strokeDash=[4, 3], aria=False).encode(x=x),
         # one label, right of the rule: a label left of it would leave the drawing where the axis starts late
         base.mark_text(align="left", dx=4, **text).encode(x=x, y=alt.YValue(0), text=alt.Text("after:N")),
     ]
@@ -243,26 +244,42 @@ def data_tip(what: str, value: str, origin: Origin) -> dict:
     by = origin.measurer
     if tip_width(by, lang()) > limits.MEASURER_WIDTH[lang()]:
         raise ValueError(f"the origin's producer {by!r} is too long for a tooltip: give it a `measured_by`")
-    _short(what, value, f"{KIT('tip_by')}{'：' if lang() == 'zh' else ': '}{by}")  # as charts-live.js writes it
-    return {"tip_what": what, "tip_value": value, "tip_by": by}
+    source = f"{KIT('tip_by')}{'：' if lang() == 'zh' else ': '}{by}"  # as charts-live.js writes it
+    _short(what, value, source)
+    return {"tip_what": what, "tip_value": value, "tip_by": by, "tip_said": _said(what, value, source)}
 
 
-def data_tooltip() -> list[alt.Tooltip]:
-    """The tooltip encoding of marks whose rows carry `data_tip` fields (three lines: what, value, source)."""
-    return tip(("tip_what", "title"), ("tip_value", "label"), ("tip_by", KIT("tip_by")))
+def _said(*lines: str) -> str:
+    """A tooltip's lines as one sentence: the mark's name for a screen reader (its aria-label)."""
+    return ("；" if lang() == "zh" else "; ").join(lines)
+
+
+def data_tooltip() -> dict:
+    """The tooltip and description channels of marks whose rows carry `data_tip` fields (`.encode(**…)`): the
+    tooltip's three lines (what, value, source), and the same in one sentence as the mark's aria-label (left to
+    itself, Vega-Lite would read out every channel: 'x: 1999.5; y: 64; title: …')."""
+    return {
+        "tooltip": tip(("tip_what", "title"), ("tip_value", "label"), ("tip_by", KIT("tip_by"))),
+        "description": alt.Description("tip_said:N"),
+    }
 
 
 def schematic_tip(step: str) -> dict:
     """A schematic box's tooltip, as fields of its row: its step and that the drawing is not data. What happens at
     each step, and what the drawing rests on, are the figure's description (in its drawer)."""
     # the step is the box's own text, drawn in the chart (wrapped to its box): the tooltip repeats it as it is
-    _short(f"{KIT('schematic')}: {KIT('not_data')}")
-    return {"tip_what": step, "tip_kind": KIT("not_data")}
+    kind = f"{KIT('schematic')}{'：' if lang() == 'zh' else ': '}{KIT('not_data')}"
+    _short(kind)
+    return {"tip_what": step, "tip_kind": KIT("not_data"), "tip_said": _said(step, kind)}
 
 
-def schematic_tooltip() -> list[alt.Tooltip]:
-    """The tooltip encoding of a schematic's boxes (rows with `schematic_tip` fields)."""
-    return tip(("tip_what", "title"), ("tip_kind", KIT("schematic")))
+def schematic_tooltip() -> dict:
+    """The tooltip and description channels of a schematic's boxes (rows with `schematic_tip` fields), as
+    data_tooltip's."""
+    return {
+        "tooltip": tip(("tip_what", "title"), ("tip_kind", KIT("schematic"))),
+        "description": alt.Description("tip_said:N"),
+    }
 
 
 # a count in millions, told in a Chinese unit: 100 million is 1亿, 1 million is 100万

@@ -116,18 +116,18 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
         X, Y = theme.canvas(tall, _window([0, 100], x_part), _window([0, tall], y_part))
     else:
         X, Y = theme.canvas(tall)
-    layers, tooltip = [], kit.schematic_tooltip()  # every box says its step and that it is not data
+    layers, tips = [], kit.schematic_tooltip()  # every box says its step and that it is not data
     for name, style in styles.items():
         rect = {k: v for k, v in style.items() if k not in ("font_weight", "colour")}
         picked = alt.Chart(alt.Data(values=[b for b in boxes if b["style"] == name]))
         layers.append(
             picked.mark_rect(cornerRadius=6, **rect).encode(
-                x=X("x:Q"), x2=alt.X2("x2:Q"), y=Y("y:Q"), y2=alt.Y2("y2:Q"), tooltip=tooltip
+                x=X("x:Q"), x2=alt.X2("x2:Q"), y=Y("y:Q"), y2=alt.Y2("y2:Q"), **tips
             )
         )
         layers.append(
             picked.mark_text(baseline="middle", lineHeight=LINE, fontWeight=style.get("font_weight", 400)).encode(
-                x=X("cx:Q"), y=Y("ty:Q"), text=alt.Text("lines:N"), tooltip=tooltip
+                x=X("cx:Q"), y=Y("ty:Q"), text=alt.Text("lines:N"), **tips
             )
         )
     colours = {name: style.get("colour", kit.ink("muted")) for name, style in styles.items()}

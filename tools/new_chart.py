@@ -57,11 +57,11 @@ def build({dataset}: Dataset) -> alt.LayerChart:
     after = [y for y in years if y > kit.ARTICLE_YEAR]
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=None)
-    tooltip = kit.data_tooltip()  # what the bar is, its value with unit and year, who measured it
+    tips = kit.data_tooltip()  # what the bar is, its value with unit and year, who measured it; the same read out
     bars = alt.Chart(alt.Data(values=rows)).mark_bar(color=theme.color("Alibaba"))
     layers = [
         *(kit.after_article("year", "O", after[0], after[-1]) if after else []),
-        bars.encode(x=x, y=y, tooltip=tooltip),
+        bars.encode(x=x, y=y, **tips),
     ]
     return kit.finish(
         alt.layer(*layers),

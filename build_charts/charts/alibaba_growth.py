@@ -135,7 +135,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
         ),
     )
     dash = alt.condition(f"datum.basis == '{market}'", alt.value([1, 0]), alt.value([5, 3]))
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.metric == measure")
     ink = theme.color("Alibaba")
     layers = [
@@ -145,7 +145,7 @@ def build(alibaba_marketplaces: Dataset) -> alt.LayerChart:
             x=x,
             y=y,
             shape=alt.Shape("basis:N", legend=None, scale=alt.Scale(domain=bases, range=["circle", "diamond"])),
-            tooltip=tooltip,
+            **tips,
         ),
         *[
             kit.label_marks(base.transform_filter(f"datum.side == '{k}' && datum.tag"), x, y, **v)

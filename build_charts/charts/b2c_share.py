@@ -96,7 +96,7 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
         axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
     )
     y = alt.Y("period:N", title=None, sort=periods, scale=alt.Scale(paddingInner=0.3))
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     offset = alt.YOffset("platform:N", sort=names)
     companies = {n: COMPANY[k] for n, k in zip(names, keys, strict=True)}
@@ -105,9 +105,9 @@ def build(b2c_share: Dataset) -> alt.LayerChart:
         y=y,
         yOffset=offset,
         color=alt.Color("platform:N", scale=kit.colour(names, companies), legend=None),
-        tooltip=tooltip,
+        **tips,
     )
-    tags = kit.label_marks(data, x, y, baseline="middle").encode(yOffset=offset, tooltip=tooltip)
+    tags = kit.label_marks(data, x, y, baseline="middle").encode(yOffset=offset, **tips)
     return kit.finish(
         alt.layer(bars, tags),
         finding=W("finding", tmall=f"{tmall:.0f}", year=last_year, times=f"{tmall / jd:.1f}"),

@@ -134,12 +134,12 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     names = [name(k) for k in keys]
     colour = alt.Color("platform:N", scale=kit.colour(names, {name(k): COMPANY.get(k, k) for k in keys}), legend=None)
     shape = alt.Shape("platform:N", scale=alt.Scale(domain=names, range=[SHAPES.get(k, "diamond") for k in keys]))
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=[shown(r) for r in rows]))
     points = [
         data.transform_filter(f"datum.hollow == {str(hollow).lower()}")
         .mark_point(filled=not hollow, size=70, opacity=1, strokeWidth=2)
-        .encode(x=x, y=y, color=colour, shape=shape.legend(None), tooltip=tooltip)
+        .encode(x=x, y=y, color=colour, shape=shape.legend(None), **tips)
         for hollow in (False, True)
     ]
     gaps = alt.Chart(alt.Data(values=duels)).mark_rule(color=kit.ink("domain"), strokeWidth=1.5)

@@ -103,7 +103,7 @@ def build(eras: Dataset) -> alt.LayerChart:
     dots = [
         data.transform_filter(f"datum.look == '{look}'")
         .mark_point(shape="circle", size=80, filled=fill > 0, strokeWidth=2, opacity=1, fillOpacity=0.4 + fill * 0.6)
-        .encode(x=x, y=y, color=colour, opacity=era_parts.DIM, tooltip=era_parts.tip())
+        .encode(x=x, y=y, color=colour, opacity=era_parts.DIM, **era_parts.tip())
         for look, (fill, _) in era_parts.LOOKS.items()
     ]
     stems = (
@@ -132,7 +132,7 @@ def build(eras: Dataset) -> alt.LayerChart:
             y=alt.Y("y2:Q", scale=px, axis=None),
             text=alt.Text("text:N"),
             opacity=era_parts.DIM,
-            tooltip=era_parts.tip(),
+            **era_parts.tip(),
         )
         .transform_calculate(band=f"{last} - 0.2")
         for where, (align, base, dx) in kinds.items()

@@ -163,7 +163,7 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         axis=alt.Axis(format=W("x_format"), tickCount="year"),
     )
     y = alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(labelExpr="datum.label + '%'"))
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     shown = alt.Chart(alt.Data(values=rows)).transform_filter("reveal || !datum.after")
     dash = alt.condition("indexof(datum.key, 'quarter') > 0", alt.value([1, 0]), alt.value([5, 3]))
     one = alt.Chart(alt.Data(values=[target | {"tag": W("answer", period=target["period"], real=real)}]))
@@ -179,10 +179,10 @@ def build(mobile_share: Dataset) -> alt.LayerChart:
         .encode(x=x, y=y, color=colour, strokeDash=dash, detail=alt.Detail("segment:N")),
         shown.transform_filter("datum.main")
         .mark_point(filled=True, size=70, opacity=1, stroke=kit.ink("surface"), strokeWidth=1)
-        .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
+        .encode(x=x, y=y, color=colour, shape=shape, **tips),
         shown.transform_filter("!datum.main")
         .mark_point(filled=False, size=120, strokeWidth=2, opacity=1)
-        .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip),
+        .encode(x=x, y=y, color=colour, shape=shape, **tips),
         *(kit.label_marks(alt.Chart(alt.Data(values=[r])), x, y, **style) for r, style in cited),
         kit.label_marks(one.transform_filter("reveal"), x, y, align="right", dx=-10, fontWeight=600),
         mine.mark_point(shape="circle", filled=False, size=160, strokeWidth=2, color=ink).encode(x=x, y=y),

@@ -155,7 +155,7 @@ def build(online_retail: Dataset) -> alt.LayerChart:
             tickCount=5,
         ),
     )
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     base = alt.Chart(alt.Data(values=rows)).transform_filter("datum.view == view")
     physical = f"datum.what == '{PHYSICAL}'"
     layers = [
@@ -173,7 +173,7 @@ def build(online_retail: Dataset) -> alt.LayerChart:
             color=colour,
             shape=shape,
             fill=alt.condition(physical, alt.value(kit.ink("surface")), alt.Fill("stat:N", scale=hues, legend=None)),
-            tooltip=tooltip,
+            **tips,
         ),
         *(
             kit.label_marks(alt.Chart(alt.Data(values=data)).transform_filter("datum.view == view"), x, y, **style)

@@ -129,7 +129,7 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         scale=alt.Scale(zero=True, nice=True),
         axis=alt.Axis(**kit.millions_axis()),
     )
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     toggle = kit.legend_toggle("series")
     opacity = kit.shown(toggle)
     base = alt.Chart(alt.Data(values=rows))
@@ -155,10 +155,10 @@ def build(pinduoduo: Dataset, alibaba_marketplaces: Dataset) -> alt.LayerChart:
         .add_params(toggle),  # on the first layer with the legend, which the toggle binds to
         base.transform_filter("datum.shown_as == 'point'")
         .mark_point(filled=True, size=70, opacity=1, stroke=kit.ink("surface"), strokeWidth=1)
-        .encode(x=x, y=y, color=colour, shape=shape, opacity=opacity, tooltip=tooltip),
+        .encode(x=x, y=y, color=colour, shape=shape, opacity=opacity, **tips),
         base.transform_filter("datum.shown_as != 'point'")
         .mark_point(filled=False, size=130, strokeWidth=2)
-        .encode(x=x, y=y, color=colour, shape=shape, opacity=opacity, tooltip=tooltip),
+        .encode(x=x, y=y, color=colour, shape=shape, opacity=opacity, **tips),
         kit.label_marks(start, x, y, dx=4, dy=14),
         *(
             kit.label_marks(note, x, alt.YDatum(level), text=alt.TextValue(text), align="right", dx=-6, **style)

@@ -72,7 +72,7 @@ def build(singles_day: Dataset) -> alt.LayerChart:
     peak = max((r for r in bars_only if r["window"] == W("one_day")), key=lambda r: r["gmv"])
     at_article = next(r for r in bars_only if r["year"] == kit.ARTICLE_YEAR)
 
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     x = alt.X(
         "year:O",
         title=None,
@@ -96,13 +96,13 @@ def build(singles_day: Dataset) -> alt.LayerChart:
                 ),
                 legend=None,  # every drawn bar is one day; the longer window is written apart
             ),
-            tooltip=tooltip,
+            **tips,
         )
     )
     others = (
         data.transform_filter("datum.shown_as == 'other report'")
         .mark_tick(thickness=2, size=14, color=kit.ink("text"))
-        .encode(x=x, y=y, tooltip=tooltip)
+        .encode(x=x, y=y, **tips)
     )
     after = [r["year"] for r in bars_only if r["year"] > kit.ARTICLE_YEAR]
     apart = [

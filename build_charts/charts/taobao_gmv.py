@@ -118,12 +118,12 @@ def build(taobao_gmv: Dataset) -> alt.LayerChart:
         scale=alt.Scale(domain=[kit.label(ds, "scope", s) for s in scopes], range=[SHAPES[s] for s in scopes]),
         legend=alt.Legend(orient="top", direction="vertical" if kit.narrow() else "horizontal"),
     )
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     points = [
         data.transform_filter(f"datum.whole == {str(whole).lower()}")
         .mark_point(filled=whole, size=70, opacity=1, strokeWidth=2, color=theme.color("Alibaba"))
-        .encode(x=x, y=y, shape=shape, tooltip=tooltip)
+        .encode(x=x, y=y, shape=shape, **tips)
         for whole in (True, False)
     ]
     values = kit.label_marks(data.transform_filter("datum.tag != ''"), x, y, align="right", dx=-8)

@@ -128,7 +128,7 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
     def ypx(field: str) -> alt.Y:  # rows are laid out in pixels from the top
         return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     bars = data.mark_rect(cornerRadiusEnd=2).encode(
         x=x,
@@ -141,7 +141,7 @@ def build(taobao_sellers: Dataset) -> alt.LayerChart:
             scale=alt.Scale(domain=kinds, range=list(KINDS.values())),
             legend=alt.Legend(orient="top", direction="vertical" if kit.narrow() else "horizontal"),
         ),
-        tooltip=tooltip,
+        **tips,
     )
     heads = kit.label_marks(data, alt.XValue(0), ypx("head_y"), dx=0, baseline="alphabetic")
     # the article's figure as a dashed line down the chart, and the rows after the article in a labelled band

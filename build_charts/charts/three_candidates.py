@@ -124,7 +124,7 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
     )
     share_y = _y(0, 100, W("share_axis"))
     accounts_y = _y(1, 100 * -(-max(r["value"] for r in accounts) // 100), W("accounts_axis"))
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     colour = alt.Color("who:N", scale=kit.colour(["Alibaba", "China"]), legend=None)
     shape = alt.Shape("who:N", scale=alt.Scale(domain=["Alibaba", "China"], range=["circle", "square"]), legend=None)
     green, muted = theme.color("Tencent"), kit.ink("muted")
@@ -157,14 +157,14 @@ def build(mobile_share: Dataset, wechat_registered: Dataset) -> alt.LayerChart:
         ),
         alt.Chart(alt.Data(values=shares))
         .mark_point(filled=True, size=60, opacity=1)
-        .encode(x=x, y=share_y.axis(None), color=colour, shape=shape, tooltip=tooltip),
+        .encode(x=x, y=share_y.axis(None), color=colour, shape=shape, **tips),
         alt.Chart(alt.Data(values=accounts))
         .mark_point(size=60, opacity=1, stroke=green, strokeWidth=2)
         .encode(
             x=x,
             y=accounts_y.axis(None),
             fill=alt.condition(announced_only, alt.value(green), alt.value(kit.ink("surface"))),
-            tooltip=tooltip,
+            **tips,
         ),
         *(
             kit.label_marks(alt.Chart(alt.Data(values=[r | {"tag": tag}])), x, y.axis(None), **style)

@@ -167,7 +167,7 @@ def build(wechat_registered: Dataset, wechat_users: Dataset, milestones: Dataset
             shape=alt.Shape("kind:N", scale=kinds("circle", "circle", "diamond", "square"), legend=None),
             stroke=alt.Stroke("kind:N", scale=kinds(green, green, muted, ink), legend=None),
             fill=alt.Fill("kind:N", scale=kinds(green, surface, muted, ink), legend=None),
-            tooltip=kit.data_tooltip(),
+            **kit.data_tooltip(),
         )
     )
     dash = alt.StrokeDash("part:N", scale=alt.Scale(domain=["said", "reported"], range=[[1, 0], [5, 3]]), legend=None)

@@ -118,7 +118,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
         scale=alt.Scale(domain=[0, max(r["mau"] for r in rows) * 1.08]),  # room for the ring around the last figure
         axis=alt.Axis(tickCount=4 if kit.narrow() else 7, **kit.millions_axis()),
     )
-    tooltip = kit.data_tooltip()
+    tips = kit.data_tooltip()
     data = alt.Chart(alt.Data(values=rows))
     chosen = alt.Chart(alt.Data(values=picks)).transform_filter("datum.year == pick_year")
     reference = alt.Chart(alt.Data(values=[ref | {"tag": W("at_article", ref=ref_text)}]))
@@ -135,7 +135,7 @@ def build(wechat_users: Dataset) -> alt.LayerChart:
             color=muted,
         ),
         data.mark_line(color=green).encode(x=x, y=y, detail=alt.Detail("segment:N")),
-        data.mark_point(color=green, filled=True, size=60, opacity=1).encode(x=x, y=y, tooltip=tooltip),
+        data.mark_point(color=green, filled=True, size=60, opacity=1).encode(x=x, y=y, **tips),
         chosen.transform_filter("isValid(datum.mau)")
         .mark_point(color=ink, size=260, strokeWidth=2, opacity=1, filled=False)
         .encode(x=x, y=y),

@@ -112,7 +112,7 @@ def test_clicking_an_era_shows_its_milestones_and_links_the_chapters(real_site, 
     hydrate_all(page)
     figure = page.locator("#fig-eras-strip")  # the home page's lead visual
     text_before = figure.locator(".mw-chart__live svg").text_content()
-    click_at(page, figure.locator(".mw-chart__live path[aria-label*='Model: C2C;']").first)  # the C2C era's bar
+    click_at(page, figure.locator(".mw-chart__live path[aria-label^='C2C: ']").first)  # the C2C era's bar
     drawn(page)  # the pick is evaluated, drawn, and its signal listeners (the chapter links) have run
     picked = page.evaluate(
         "window.mwCharts.view('eras_strip').then(v => v.data('era_pick_store').map(t => t.values[0]))"
