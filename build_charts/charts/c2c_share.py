@@ -16,7 +16,7 @@ PLACE = {  # direct labels: where each sits against its mark (default: to its le
     "Taobao": {"align": "center", "dx": 0, "dy": -13},
     "look back": {"baseline": "top", "dx": -5, "dy": 10},
     "lead": {"align": "center", "dx": 0, "dy": 2, "baseline": "top", "fontWeight": 600},
-    "1pai (Yahoo/Sina)": {"align": "right", "dx": -8, "dy": -12},  # above the 0% gridline and its tick label
+    "1pai (Yahoo/Sina)": {"align": "right", "dx": -8, "dy": -18},  # above the 0% gridline and its tick label
 }
 # the note that dates eBay's move into the Tom venture, in either edition's words
 VENTURE = re.compile(r"joint venture from (?P<en>\w+ \d{4})|自(?P<y>\d{4})年(?P<m>\d{1,2})月起并入")
@@ -45,7 +45,8 @@ W = kit.words(
         "published": "{year}年回顾",
         "look_back": "{platform} {share}%",
         "lead": "{year}年：淘宝领先",
-        "moved": "{month}：eBay 把中国网站并入 TOM 在线运营的合资公司",
+        # \u200b (kit.BREAK): the label wraps only there, so no word is cut (中国网 / 站, 合资公 / 司)
+        "moved": "{month}：\u200beBay 把中国网站\u200b并入 TOM 在线\u200b运营的\u200b合资公司",
         "duel": "{taobao}%对{ebay}%",
         "duel_sep": "；",
         "finding": "淘宝用{years}年从 eBay 易趣手中夺下中国C2C市场",
@@ -152,13 +153,21 @@ def build(c2c_share: Dataset) -> alt.LayerChart:
     def last(platform: str) -> dict:
         return max((r for r in rows if r["platform"] == platform and not r["hollow"]), key=lambda r: r["x"])
 
+    def split(platform: str) -> str | list[str]:
+        # on a phone 1pai's label, left of its diamond, would cross the y axis on one line: its owners go below
+        text = name(platform)
+        if not (kit.narrow() and platform == "1pai (Yahoo/Sina)"):
+            return text
+        cut = min(i for i in (text.find(" ("), text.find("（")) if i >= 0)
+        return [text[:cut].strip(), text[cut:].strip()]
+
     retro = [r for r in rows if r["hollow"]]
     month = kit.date(f"{moved:%Y-%m}") if zh else f"{moved:%b %Y}"
     chars = (14 if zh else 17) if kit.narrow() else 31  # a phone's label sits in a narrow strip right of the rule
     venture = {"x": moved_x, "share": 55, "tag": kit.wrap(W("moved", month=month), chars)}
     lead = {"x": lead_year + 0.5, "share": 100}
     labels = [
-        *[tag(shown(last(p)), name(p), **PLACE.get(p, {"align": "right", "dx": -8})) for p in keys],
+        *[tag(shown(last(p)), split(p), **PLACE.get(p, {"align": "right", "dx": -8})) for p in keys],
         *[
             tag(
                 shown(r),
