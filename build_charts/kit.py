@@ -52,6 +52,8 @@ KIT = _words.Words(
         "after_short": f"After c. {ARTICLE_YEAR} →",
         "quarter": "Q{q} {y}",
         "tip_by": "Source",
+        "tip_colon": ": ",  # a keyed tooltip line, as charts-live.js writes it (it reads this via editions.py)
+        "tip_sep": "; ",  # a tooltip's lines read as one sentence (likewise)
         "schematic": "Schematic",
         "not_data": "not data",
     },
@@ -60,6 +62,8 @@ KIT = _words.Words(
         "after_short": f"约{ARTICLE_YEAR}年后 →",
         "quarter": "{y}年第{q}季度",
         "tip_by": "来源",
+        "tip_colon": "：",
+        "tip_sep": "；",
         "schematic": "示意图",
         "not_data": "不是数据",
     },
@@ -160,7 +164,7 @@ def _wrap_cjk(text: str, ems: float) -> list[str]:
     tokens = [t for t in text.split(BREAK) if t] if BREAK in text else TOKEN.findall(text)
     lines, line, used = [], "", 0.0
     for tok in tokens:
-        size = sum(1 if ord(c) > 0x2E7F else 0.55 for c in tok)
+        size = tip_width(tok, "zh")  # a CJK character 1 em, a Latin one about 0.55
         opening = line[-1:] in NO_LINE_END  # an opening bracket or quote stays with what follows it
         if line and used + size > ems and not tok.isspace() and tok[0] not in NO_LINE_START and not opening:
             lines.append(line.rstrip())
@@ -244,14 +248,14 @@ def data_tip(what: str, value: str, origin: Origin) -> dict:
     by = origin.measurer
     if tip_width(by, lang()) > limits.MEASURER_WIDTH[lang()]:
         raise ValueError(f"the origin's producer {by!r} is too long for a tooltip: give it a `measured_by`")
-    source = f"{KIT('tip_by')}{'：' if lang() == 'zh' else ': '}{by}"  # as charts-live.js writes it
+    source = f"{KIT('tip_by')}{KIT('tip_colon')}{by}"
     _short(what, value, source)
     return {"tip_what": what, "tip_value": value, "tip_by": by, "tip_said": _said(what, value, source)}
 
 
 def _said(*lines: str) -> str:
     """A tooltip's lines as one sentence: the mark's name for a screen reader (its aria-label)."""
-    return ("；" if lang() == "zh" else "; ").join(lines)
+    return KIT("tip_sep").join(lines)
 
 
 def data_tooltip() -> dict:
@@ -268,7 +272,7 @@ def schematic_tip(step: str) -> dict:
     """A schematic box's tooltip, as fields of its row: its step and that the drawing is not data. What happens at
     each step, and what the drawing rests on, are the figure's description (in its drawer)."""
     # the step is the box's own text, drawn in the chart (wrapped to its box): the tooltip repeats it as it is
-    kind = f"{KIT('schematic')}{'：' if lang() == 'zh' else ': '}{KIT('not_data')}"
+    kind = f"{KIT('schematic')}{KIT('tip_colon')}{KIT('not_data')}"
     _short(kind)
     return {"tip_what": step, "tip_kind": KIT("not_data"), "tip_said": _said(step, kind)}
 

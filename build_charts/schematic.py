@@ -2,8 +2,7 @@
 
 A schematic is laid out on `theme.canvas`: x runs 0–100 across the drawing, y in pixels downwards.
 Box text is given as one string and wrapped here to the box's width in the current layout, so a
-box grows a line on a phone instead of spilling its text; `loop()` lays out a cycle of steps
-(clockwise on a wide screen, a column with a return path on a phone).
+box grows a line on a phone instead of spilling its text.
 
 A schematic drawn in panels (states, say `door`'s) can be shown one panel at a time: `draw(windows=...)`
 gives each panel the part of the canvas it fills, and the spec then carries a `panel` signal (-1, every
@@ -25,15 +24,11 @@ PAD = 9  # px of room above and below a box's text
 W = kit.words(
     en={
         "numbered": "{k} · {text}",
-        "key": "Solid green: {inside}. Dashed grey: {outside}.",
         "flow_sep": " → ",
-        "description": "Schematic, not data: a {n}-step loop. {flow} → back to step 1: {back}. {summary}",
     },
     zh={
         "numbered": "{k}. {text}",
-        "key": "绿色实线框：{inside}。灰色虚线框：{outside}。",
         "flow_sep": " → ",
-        "description": "示意图，不是数据：一个{n}步的循环。{flow} → 回到第1步：{back}。{summary}",
     },
 )
 
@@ -158,95 +153,3 @@ def draw(boxes: list[dict], arrows: list[dict], tall: float, styles: dict[str, d
 def table(text: str) -> list[tuple[str, ...]]:
     """Steps written one a line as 'text | style | detail' (a table reads better than nested tuples)."""
     return [tuple(cell.strip() for cell in line.split("|")) for line in text.strip().splitlines()]
-
-
-def loop(steps: str, back: str, places: dict[str, str], basis: str, finding: str, subtitle: str, summary: str):
-    """A finished chart of a cycle of four steps (a `table` of text | place | detail).
-
-    `places` names the two places a step can happen: the first is drawn solid in WeChat green, the
-    second dashed grey, with a key under the loop. Wide: a 2 × 2 ring read clockwise from the top left.
-    Narrow: a column read downwards, with a path up the right-hand side back to the first step.
-    """
-    inside, outside = places
-    boxes, arrows, notes, bottom = _ring(table(steps), back)
-    for b in boxes:
-        b |= {"where": places[b["style"]], "basis": basis}
-    key = W("key", inside=places[inside], outside=places[outside])
-    notes.append({"x": 0, "y": bottom + 6, "lines": lines(key, 50), "mark": {"align": "left", "baseline": "top"}})
-    tall = bottom + 6 + 14 * len(notes[-1]["lines"])
-    green, surface = theme.color("Tencent"), kit.ink("surface")
-    styles = {
-        inside: {"fill": surface, "stroke": green, "strokeWidth": 2.5, "colour": green},
-        outside: {"fill": surface, "stroke": kit.ink("domain"), "strokeWidth": 1.5, "strokeDash": [5, 3]},
-    }
-    flow = W("flow_sep").join(b["step"] for b in boxes)
-    return kit.finish(
-        alt.layer(*draw(boxes, arrows, tall, styles, notes)),
-        finding=finding,
-        subtitle=subtitle,
-        description=W("description", n=len(boxes), flow=flow, back=back, summary=summary),
-        height=tall,
-    )
-
-
-def _ring(steps: list[tuple[str, str, str]], back: str) -> tuple[list[dict], list[dict], list[dict], float]:
-    if kit.narrow():
-        half, cx = 38, 42
-        tall = height(max(len(lines(t, half)) for t, _, _ in steps))
-        tops = [8 + k * (tall + 30) for k in range(len(steps))]
-        slots = [(cx, top) for top in tops]
-    else:
-        half, cols = 22, (24, 76)
-        tall = height(max(len(lines(t, half)) for t, _, _ in steps))
-        tops = [8, 8 + tall + 70]
-        slots = [(cols[0], tops[0]), (cols[1], tops[0]), (cols[1], tops[1]), (cols[0], tops[1])]
-    boxes = [
-        box(W("numbered", k=k + 1, text=text), cx, top, half, tall, style=style, detail=detail)
-        for k, ((text, style, detail), (cx, top)) in enumerate(zip(steps, slots, strict=True))
-    ]
-    arrows = []
-    for a, b in zip(boxes, boxes[1:], strict=False):
-        if a["cx"] == b["cx"]:  # one above the other
-            down = b["y"] > a["y"]
-            start, end = (a["y2"] + 3, b["y"] - 3) if down else (a["y"] - 3, b["y2"] + 3)
-            arrows.append(arrow(a["cx"], start, a["cx"], end, style=b["style"]))
-        else:  # side by side
-            right = b["x"] > a["x"]
-            mid = (a["y"] + a["y2"]) / 2
-            arrows.append(
-                arrow(
-                    a["x2"] + 1 if right else a["x"] - 1,
-                    mid,
-                    b["x"] - 1 if right else b["x2"] + 1,
-                    mid,
-                    style=b["style"],
-                )
-            )
-    first, last = boxes[0], boxes[-1]
-    style = first["style"]
-    if kit.narrow():  # out of the last box's right side, up the margin, into the first box's right side
-        edge, lane = last["x2"] + 1, 95
-        y_last, y_first = (last["y"] + last["y2"]) / 2, (first["y"] + first["y2"]) / 2
-        arrows += [
-            {"x": edge, "x2": lane, "y": y_last, "y2": y_last, "hx": None, "hy": None, "shape": "", "style": style},
-            {"x": lane, "x2": lane, "y": y_last, "y2": y_first, "hx": None, "hy": None, "shape": "", "style": style},
-            arrow(lane, y_first, first["x2"] + 1, y_first, style=style),
-        ]
-        note = {
-            "x": lane - 2,
-            "y": (y_last + y_first) / 2,
-            "lines": [back],
-            "mark": {"angle": 270, "baseline": "bottom"},
-        }
-        bottom = last["y2"]
-    else:
-        arrows.append(arrow(last["cx"], last["y"] - 3, first["cx"], first["y2"] + 3, style=style))
-        gap = (first["y2"] + last["y"]) / 2
-        note = {
-            "x": first["cx"] + 2,
-            "y": gap,
-            "lines": lines(back, 22),
-            "mark": {"align": "left", "baseline": "middle"},
-        }
-        bottom = last["y2"]
-    return boxes, arrows, [note], bottom + 8

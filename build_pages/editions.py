@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from build_charts.kit import KIT as CHART_WORDS  # the tooltip words the charts measure their lines with
 from build_charts.pipeline import Links
 from build_pages import markers
 
@@ -81,8 +82,9 @@ EN = Edition(
         "states": "States of the drawing",  # the buttons of a chart drawn in states, one shown at a time
         "state_shown": "Shown: {state}",
         "list_sep": ", ",
-        "tip_colon": ": ",  # a tooltip's keyed line (Source: …), as build_charts/kit.data_tip measures it
-        "tip_sep": "; ",  # a tooltip's lines, joined for a screen reader
+        # a tooltip's keyed line (Source: …) and its lines joined for a screen reader: the charts' own words
+        "tip_colon": CHART_WORDS.tables["en"]["tip_colon"],
+        "tip_sep": CHART_WORDS.tables["en"]["tip_sep"],
         # charts.js: how to use a chart's view from the keyboard, read as the view's description
         "keys": "Interactive chart: the arrow keys step through its values, Home and End jump to the first and the"
         " last, Escape leaves.",
@@ -156,8 +158,8 @@ ZH = Edition(
         "states": "图的各个状态",
         "state_shown": "现在显示：{state}",
         "list_sep": "、",
-        "tip_colon": "：",
-        "tip_sep": "；",
+        "tip_colon": CHART_WORDS.tables["zh"]["tip_colon"],
+        "tip_sep": CHART_WORDS.tables["zh"]["tip_sep"],
         "keys": "交互式图表：用方向键逐个查看数值，Home 和 End 跳到第一个和最后一个，Esc 退出。",
         "chart_role": "图表",
         "round_of": "第{i}回合，共{n}回合",
