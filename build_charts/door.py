@@ -68,7 +68,7 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
     """Boxes, arrows and headings of every panel, the drawing's height, and each panel's window on the canvas
     (x0, x1, y0, y1: where it stands alone, centred across the drawing on a wide screen).
 
-    A panel is {"head": text, "steps": [(text, style, detail), ...], "basis": text}, and may give a `short`
+    A panel is {"head": text, "steps": [(text, style, detail), ...]}, and may give a `short`
     name for its button in the live view.
     """
     if kit.narrow():
@@ -92,7 +92,7 @@ def layout(panels: list[dict]) -> tuple[list[dict], list[dict], list[dict], floa
             # bold text (the door, WeChat) is wider than schematic's estimate: wrap it to 85 % of the box
             room = half * (0.85 if "font_weight" in drawn[style] else 1)
             tall = schematic.height(len(schematic.lines(text, room)))
-            b = schematic.box(text, cx, top, room, tall, style=style, detail=detail, basis=panel["basis"], panel=k)
+            b = schematic.box(text, cx, top, room, tall, style=style, detail=detail, panel=k)
             b |= {"x": cx - half, "x2": cx + half}
             if previous is not None and style != "out":
                 arrows.append(schematic.arrow(cx, previous["y2"] + 3, cx, top - 3, style=style, panel=k))

@@ -21,7 +21,7 @@ from build_charts.pipeline import Project, chart_datasets
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARTS = sorted(p.stem for p in (ROOT / "build_charts" / "charts").glob("[a-z]*.py"))
-# drawings of the article's account, not of data: a box's step, what happens, and the basis once
+# drawings of the article's account, not of data: a box's step and that it is not data
 SCHEMATICS = {"c2b_schematic", "front_door", "side_door", "o2o_door"}
 TIMELINES = {"eras_strip"}  # an era's span in years, not a measured value
 # a line titled like a methods note belongs in the drawer

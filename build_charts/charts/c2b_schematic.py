@@ -21,7 +21,6 @@ W = kit.words(
         Made to order by flexible factories | firm | Production follows orders: mass customisation.
         Delivered to the buyer who asked | consumer | Nothing is stocked on a guess; the order is the demand.
     """,  # noqa: E501
-        "basis": "Our schematic of the article's account of Zeng Ming's C2B idea (not data)",
         "step_said": "{text} ({detail})",
         "step": "Step {k} of {n}: {text}",
         "footer": "Shaded boxes: where the consumer sits in each chain.",
@@ -46,7 +45,6 @@ W = kit.words(
         柔性工厂按订单生产 | firm | 生产跟着订单走：大规模定制。
         送到提出需求的买家手中 | consumer | 不凭猜测备货；订单本身就是需求。
     """,
-        "basis": "我们根据文章对曾鸣 C2B 设想的叙述所画的示意图（不是数据）",
         "step_said": "{text}（{detail}）",
         "step": "第{k}步（共{n}步）：{text}",
         "footer": "带底色的方框：消费者在每条链条中所处的位置。",
@@ -66,7 +64,6 @@ GAP = 24  # px between boxes, for the arrow
 
 def build() -> alt.LayerChart:
     chains = [(W(name), schematic.table(W(f"{name}_steps"))) for name in CHAINS]
-    basis = W("basis")
     heads = [schematic.lines(name, HALF) for name, _ in chains]
     top = 8 + 16 * max(len(h) for h in heads)
     boxes, arrows = [], []
@@ -75,9 +72,7 @@ def build() -> alt.LayerChart:
         for (chain, steps), cx in zip(chains, COLUMNS, strict=True):
             text, who, detail = steps[k]
             step = W("step", k=k + 1, n=len(steps), text=text)
-            boxes.append(
-                schematic.box(text, cx, top, HALF, tall, style=who, chain=chain, step=step, detail=detail, basis=basis)
-            )
+            boxes.append(schematic.box(text, cx, top, HALF, tall, style=who, chain=chain, step=step, detail=detail))
             if k:
                 arrows.append(schematic.arrow(cx, top - GAP + 3, cx, top - 3, style="firm"))
         top += tall + GAP

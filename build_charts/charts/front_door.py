@@ -12,7 +12,6 @@ W = kit.words(
         "whom they see.",
         "sellers": "{n} sellers (active sellers, 2013)",
         "sellers_detail": "Active sellers on Alibaba's China retail marketplaces (Taobao, Tmall, Juhuasuan), 2013.",
-        "basis": "Our schematic of the article's account; the two counts are Alibaba's figures",
         "finding": "In 2013, {buyers} shoppers met {sellers} sellers through one front door",
         "subtitle": "Schematic of the article's argument; the two counts are data (Alibaba's figures for 2013)",
         "data": ", with two counts from Alibaba's figures",
@@ -26,7 +25,6 @@ W = kit.words(
         "entrance_detail": "买家只能经由平台掌握的这一个入口找到卖家，看到谁由平台决定。",
         "sellers": "{n}卖家（2013年活跃卖家）",
         "sellers_detail": "阿里巴巴中国零售平台（淘宝、天猫、聚划算）的活跃卖家，2013年。",
-        "basis": "我们根据文章的叙述所画的示意图；两个数字来自阿里巴巴",
         "finding": "2013年，{buyers}买家和{sellers}卖家经由同一道正门相遇",
         "subtitle": "示意图，表现文章的论点；两个数字是数据（阿里巴巴公布的2013年数字）",
         "data": "，其中两个数字来自阿里巴巴",
@@ -41,7 +39,6 @@ def build(taobao_sellers, alibaba_marketplaces):
     n_buyers, n_sellers = formats.number(buyers["value"], "million"), formats.number(sellers["value_m"], "million")
     panel = {
         "head": W("head"),
-        "basis": W("basis"),
         "steps": [
             (W("buyers", n=n_buyers), "people", W("buyers_detail")),
             (W("entrance"), "door", W("entrance_detail")),

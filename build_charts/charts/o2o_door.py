@@ -18,7 +18,6 @@ W = kit.words(
         "missing_loop_detail": "The article: in O2O the online closed loop had not yet formed, which left room to try.",
         "missing_scale": "Still missing: not yet tested at scale",
         "missing_scale_detail": "The article: the pattern was easy to copy, but not yet verified at scale.",
-        "basis": "Our schematic of the article's account of WeiLife and O2O (not data)",
         "finding": "At restaurants WeChat could open the side door, but in 2013 the loop was still untested",
         "subtitle": "Schematic of the article's account (2013), not data: WeChat's membership card (WeiLife)",
         "summary": "No marketplace stands between diner and restaurant here; what the article says was missing is"
@@ -38,7 +37,6 @@ W = kit.words(
         "missing_loop_detail": "文章说：O2O 领域的线上闭环模式尚未形成，因此可以自由探索。",
         "missing_scale": "尚缺：还没有经过大规模检验",
         "missing_scale_detail": "文章说：这套模式容易复制，但还没有经过大规模验证。",
-        "basis": "我们根据文章对微生活和 O2O 的叙述所画的示意图（不是数据）",
         "finding": "在餐馆，微信能打开侧门，但在2013年这个闭环还未经检验",
         "subtitle": "示意图，表现文章的叙述（2013年），不是数据：微信会员卡（微生活）",
         "summary": "这里食客和餐馆之间没有交易平台；文章说缺的是一个经过大规模检验的闭环。",
@@ -49,7 +47,6 @@ W = kit.words(
 def build():
     panel = {
         "head": W("head"),
-        "basis": W("basis"),
         "steps": [
             (W("diner"), "people", W("diner_detail")),
             (W("card"), "wechat", W("card_detail")),

@@ -24,7 +24,6 @@ W = kit.words(
         "seller_detail": "The second sale happens between buyer and seller, inside WeChat.",
         "out": "Taobao: left out of the repeat purchase",
         "out_detail": "The marketplace no longer sees, or takes part in, the repeat sale.",
-        "basis": "Our schematic of the article's argument (not data); WeChat's users from Tencent's reports",
         "finding": "With WeChat Pay the repeat purchase could go round Taobao, inside WeChat",
         "subtitle": "Schematic of the article's argument (2013), not data, except WeChat's monthly users",
         "data": ", except WeChat's monthly users (Tencent's figure)",
@@ -51,7 +50,6 @@ W = kit.words(
         "seller_detail": "第二单在买卖双方之间、在微信里完成。",
         "out": "淘宝：不在回头购买之中",
         "out_detail": "平台不再看得见、也不再参与这第二单。",
-        "basis": "我们根据文章的论点所画的示意图（不是数据）；微信用户数来自腾讯的报告",
         # \u200b (kit.BREAK): a line breaks only there, so no word is cut
         "finding": "有了微信支付，\u200b回头购买\u200b可以绕开淘宝，\u200b在微信里完成",
         "subtitle": "示意图，表现文章的论点（2013年），不是数据，微信月活跃用户除外",
@@ -65,11 +63,9 @@ QUARTER = "2013-09-30"  # the quarter WeChat Pay arrived in (August 2013)
 def build(wechat_users):
     row = next(r for r in wechat_users.rows if str(r["period_end"]) == QUARTER)
     mau, quarter = formats.number(row["mau_m"], "million"), kit.quarter(QUARTER)
-    basis = W("basis")
     side = {
         "head": W("head1"),
         "short": W("short1"),
-        "basis": basis,
         "steps": [
             (W("buyer"), "people", ""),
             (W("taobao_first"), "door", W("taobao_first_detail")),
@@ -80,7 +76,6 @@ def build(wechat_users):
     repeat = {
         "head": W("head2"),
         "short": W("short2"),
-        "basis": basis,
         "steps": [
             (W("push"), "wechat", W("push_detail")),
             (W("pay"), "wechat", W("pay_detail")),
