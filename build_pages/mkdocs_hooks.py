@@ -4,7 +4,8 @@
   every changed chart, so a broken page, data file or chart stops the build before a page is written;
 - while `mkdocs serve` runs: watch data/ and build_charts/ too;
 - per page: tell the Markdown extension which file it is converting (for error lines);
-- after the build: `finish.finish` publishes the charts and finishes every page of the edition.
+- after the build: `finish.finish` publishes the charts and finishes every page of the edition;
+- if MkDocs itself cannot write (a full or read-only disk): the cause in one line, not its traceback.
 Zensical runs no hooks: `python -m build_pages prepare` and `finish` do the same around it.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 from build_charts import pipeline
 from build_charts.errors import PipelineError
@@ -77,3 +78,12 @@ def on_post_build(config):
     except PipelineError as e:
         gone = finish.withdraw_unfinished(Path(config.site_dir))  # never a page with unfilled markers
         raise PluginError(f"{e}\n({gone} unfinished pages withdrawn from {config.site_dir})") from None
+
+
+def on_build_error(error):
+    # MkDocs' own writes (the theme's files, the pages) raise a bare OSError, which it shows as a traceback.
+    # The build writes into the staging folder, so the published site is untouched: say so, in one line.
+    if isinstance(error, OSError):
+        where = error.filename2 or error.filename or "the build folder"  # a copy names its source, then its target
+        log.error(f"cannot write {where} ({error.strerror or error}); the published site is left as it was")
+        raise Abort("Aborted with a write error!")  # as MkDocs ends a build error: the line above, then this
